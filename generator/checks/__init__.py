@@ -1,0 +1,1 @@
+"""Our own checks, beyond frictionless. Each check yields problems and never writes."""

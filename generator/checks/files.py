@@ -1,0 +1,54 @@
+"""Byte-level checks that must pass before a CSV can be read at all."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from generator.problems import Problem
+
+BOM = b"\xef\xbb\xbf"
+
+
+def check_file(path: Path, shown: str) -> Iterator[Problem]:
+    """Yield problems that make a file unreadable as UTF-8 CSV. An empty iterator means readable."""
+    if not path.exists():
+        yield Problem(shown, None, "file-missing", "数据文件不存在", hint="请恢复该文件，或从 datapackage.json 中删除这一资源。")
+        return
+    data = path.read_bytes()
+    if not data.strip():
+        yield Problem(shown, None, "empty-file", "文件是空的，连表头都没有", hint="请恢复表头行，或使用 python -m generator template 生成的模板。")
+        return
+    if data.startswith(BOM):
+        yield Problem(shown, 1, "bom", "文件开头有 BOM（字节顺序标记）", expected="无 BOM 的 UTF-8",
+                      hint="请另存为不带 BOM 的 UTF-8；导入请用 python -m generator import，它会自动处理。")
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        yield Problem(shown, line, "nul-byte", "文件中有 NUL 空字符（\\x00），通常是文件损坏或另存为 UTF-16 所致",
+                      hint="请用文本编辑器删除该字符，或重新另存为 CSV UTF-8。")
+        return
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        guess = _guess_encoding(data)
+        yield Problem(shown, line, "encoding-error", "文件不是 UTF-8 编码，无法读取",
+                      actual=f"第 {exc.start + 1} 个字节 0x{data[exc.start]:02X}",
+                      expected="UTF-8", hint=f"{guess}请在 Excel/WPS 中另存为“CSV UTF-8（逗号分隔）”，或用 python -m generator import 导入。")
+        return
+    inner = text.find("\ufeff", 1)
+    if inner != -1:
+        line = text[:inner].count("\n") + 1
+        yield Problem(shown, line, "bom", "文件中间出现 BOM（字节顺序标记），通常是把两个文件拼接在一起造成的",
+                      hint="请删除该行开头的不可见字符。")
+
+
+def _guess_encoding(data: bytes) -> str:
+    try:
+        data.decode("gb18030")
+    except UnicodeDecodeError:
+        return ""
+    return "看起来是 GBK/GB18030 编码（Windows 中文版 Excel 的默认）。"
+
+
+def unreadable(problems: list[Problem]) -> bool:
+    return any(p.code in {"file-missing", "empty-file", "nul-byte", "encoding-error"} for p in problems)

@@ -1,0 +1,138 @@
+"""Plain frozen dataclasses for what the site shows. Loading builds them; nothing here judges."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+@dataclass(frozen=True)
+class Level:
+    code: str
+    label: str
+    rank: int
+    description: str
+
+
+@dataclass(frozen=True)
+class Province:
+    code: str
+    name: str
+    full_name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Announcement:
+    id: str
+    title: str
+    title_status: str
+    issuing_body: str
+    doc_number: str
+    date: str
+    level: str
+    kind: str
+    stage: str
+    province_code: str
+    count_bases: int | None
+    count_studios: int | None
+    list_completeness: str
+    source_url: str
+    evidence_level: str
+    notes: str
+
+    @property
+    def year(self) -> int | None:
+        return int(self.date[:4]) if self.date else None
+
+    @property
+    def url(self) -> str:
+        return f"announcements/{self.id}/"
+
+
+@dataclass(frozen=True)
+class Record:
+    """A 高技能人才培训基地 (kind ``base``) or a 技能大师工作室 (kind ``studio``)."""
+
+    kind: str
+    id: str
+    name: str
+    name_as_printed: str
+    name_quality: str
+    masters: tuple[str, ...]
+    host_organization: str
+    credit_code: str
+    province_code: str
+    city: str
+    level: str
+    year: int | None
+    announcement_id: str
+    source_url: str
+    evidence_level: str
+    evidence: str
+
+    @property
+    def section(self) -> str:
+        return "bases" if self.kind == "base" else "studios"
+
+    @property
+    def url(self) -> str:
+        return f"{self.section}/{self.id}/"
+
+
+@dataclass(frozen=True)
+class Resource:
+    name: str
+    path: str
+    title: str
+    schema: dict[str, object]
+    rows: tuple[dict[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Package:
+    name: str
+    folder: str
+    descriptor: dict[str, object]
+    resources: tuple[Resource, ...]
+    readme: str
+
+    def resource(self, name: str) -> Resource:
+        return next(r for r in self.resources if r.name == name)
+
+
+@dataclass(frozen=True)
+class Register:
+    packages: tuple[Package, ...]
+    levels: dict[str, Level]
+    provinces: dict[str, Province]
+    announcements: tuple[Announcement, ...]
+    bases: tuple[Record, ...]
+    studios: tuple[Record, ...]
+    sources: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def records(self) -> tuple[Record, ...]:
+        return self.bases + self.studios
+
+    @cached_property
+    def announcement_by_id(self) -> dict[str, Announcement]:
+        return {a.id: a for a in self.announcements}
+
+    @cached_property
+    def records_by_announcement(self) -> dict[str, list[Record]]:
+        index: dict[str, list[Record]] = defaultdict(list)
+        for record in self.records:
+            index[record.announcement_id].append(record)
+        return index
+
+    def level_label(self, code: str) -> str:
+        level = self.levels.get(code)
+        return level.label if level else code
+
+    def province_name(self, code: str) -> str:
+        province = self.provinces.get(code)
+        return province.name if province else ""
+
+    def package(self, name: str) -> Package:
+        return next(p for p in self.packages if p.name == name)

@@ -1,0 +1,20 @@
+"""Page producers. Each module yields :class:`generator.render.Page` objects for one part of the site."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from jinja2 import Environment
+
+from generator.pages import home, lists, opendata, policy, records
+from generator.render import Page
+from generator.site_model import SiteModel
+
+Producer = Callable[[SiteModel, Environment], Iterator[Page]]
+
+PRODUCERS: tuple[Producer, ...] = (
+    home.pages,
+    policy.pages,
+    lists.pages,
+    records.pages,
+    opendata.pages,
+)

@@ -1,0 +1,19 @@
+"""Every repository path in one place. Imports nothing from the package."""
+from __future__ import annotations
+
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DATASETS = REPO / "datasets"
+SCHEMAS = REPO / "schemas"
+CODELISTS = SCHEMAS / "codelists"
+DOCS = REPO / "docs"
+OVERRIDES = REPO / "overrides"
+MKDOCS_YML = REPO / "mkdocs.yml"
+SITE = REPO / "site"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+POLICY_TEXT = REPO.parent / "shared" / "policy" / "国家高技能人才振兴计划实施方案.txt"
+POLICY_TEXT_COPY = DATASETS / "policies" / "texts" / "plan-2011.txt"
+
+REGISTER = "register"
+POLICIES = "policies"

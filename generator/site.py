@@ -1,0 +1,116 @@
+"""Run MkDocs on the content pages, then pour record pages into the page shell MkDocs built.
+
+MkDocs Material stays the site engine: every page carries the same header, navigation, styles and
+scripts. Record pages (tens of thousands at scale) skip the per-page Markdown pipeline: MkDocs builds
+one hidden *shell* page at the same folder depth, and each record's HTML fragment replaces the
+shell's placeholder title and body.
+"""
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, MkDocsException
+
+from generator import paths
+from generator.errors import BuildFailed
+from generator.render import Page
+from generator.urls import index_html
+
+SHELL_URL = "records/shell/"
+TITLE_MARK = "HSPSHELLTITLE"
+BODY_MARK = "<p>HSPSHELLBODY</p>"
+SHELL_MD = f"""---
+title: {TITLE_MARK}
+search:
+  exclude: true
+hide:
+  - toc
+---
+HSPSHELLBODY
+"""
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def write_docs(pages: Iterable[Page], docs: Path) -> list[Page]:
+    """Copy hand-written docs, write Markdown pages; return the shell pages for later."""
+    shutil.copytree(paths.DOCS, docs)
+    shells = []
+    for page in pages:
+        if page.kind == "shell":
+            shells.append(page)
+            continue
+        target = docs / page.url / "index.md"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.body, encoding="utf-8")
+    (docs / SHELL_URL).mkdir(parents=True, exist_ok=True)
+    (docs / SHELL_URL / "index.md").write_text(SHELL_MD, encoding="utf-8")
+    return shells
+
+
+def run_mkdocs(docs: Path, site: Path) -> None:
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        config = load_config(str(paths.MKDOCS_YML), docs_dir=str(docs), site_dir=str(site), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (Abort, MkDocsException) as exc:
+        detail = "\n".join(handler.messages) or str(exc)
+        raise BuildFailed(f"MkDocs 构建失败（严格模式下任何警告都视为失败）：\n{detail}") from exc
+    finally:
+        logger.removeHandler(handler)
+
+
+def pour(shells: list[Page], site: Path) -> None:
+    shell_file = site / SHELL_URL / "index.html"
+    shell = shell_file.read_text(encoding="utf-8")
+    head, _, tail = shell.partition(BODY_MARK)
+    if not tail:
+        raise BuildFailed("页面外壳中找不到占位内容：主题模板可能已更改。")
+    head = _drop_generated_h1(head)
+    for page in shells:
+        title = str(escape(page.title))
+        html = head.replace(TITLE_MARK, title) + page.body + tail.replace(TITLE_MARK, title)
+        target = site / index_html(page.url)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+    shutil.rmtree(site / "records")
+    _drop_from_sitemap(site)
+
+
+def _drop_generated_h1(head: str) -> str:
+    """Material adds <h1>{title}</h1> when content has none; record fragments bring their own."""
+    return head.replace(f"<h1>{TITLE_MARK}</h1>", "")
+
+
+def _drop_from_sitemap(site: Path) -> None:
+    for name in ("sitemap.xml",):
+        path = site / name
+        if path.exists():
+            text = path.read_text(encoding="utf-8")
+            start = text.find(SHELL_URL)
+            if start != -1:
+                a = text.rfind("<url>", 0, start)
+                b = text.find("</url>", start) + len("</url>")
+                path.write_text(text[:a] + text[b:], encoding="utf-8")
+        gz = site / (name + ".gz")
+        if gz.exists():
+            gz.unlink()
