@@ -93,15 +93,20 @@ def chinese_number(numeral: str) -> int:
     return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
 
 
-def _label_depth(line: str) -> int:
-    """Depth of a numbered line (1..3), 0 for an unnumbered paragraph."""
-    if _SECTION.match(line) or _ATTACHMENT.match(line):
-        return 1
-    if _ITEM.match(line):
-        return 2
-    if _POINT.match(line):
-        return 3
-    return 0
+def _classify(body: list[str]) -> list[int]:
+    """Depth of each numbered line (1..3), 0 for a paragraph, -1 for the main-body attachment list."""
+    depths: list[int] = []
+    for line in body:
+        in_list = bool(depths) and depths[-1] == -1 and bool(_POINT.match(line))
+        if _ATTACHMENT_LIST.match(line) or in_list:
+            depths.append(-1)
+        elif _SECTION.match(line) or _ATTACHMENT.match(line):
+            depths.append(1)
+        elif _ITEM.match(line):
+            depths.append(2)
+        else:
+            depths.append(3 if _POINT.match(line) else 0)
+    return depths
 
 
 def split_heading(rest: str, depth: int) -> tuple[str, tuple[str, ...], bool]:
@@ -184,33 +189,25 @@ def parse_policy(text: str) -> PolicyText:
     date = issuer = ""
     if body and (match := _DATE_LINE.match(body[0])):
         date, issuer, body = match.group(1), match.group(2).strip(), body[1:]
-    depths = [_label_depth(line) for line in body]
+    depths = _classify(body)
     builder = _Builder()
     preamble: list[str] = []
     attachment_list: list[str] = []
-    in_list = False
-    for index, line in enumerate(body):
-        if _ATTACHMENT_LIST.match(line):
-            in_list = True
+    for index, (line, depth) in enumerate(zip(body, depths)):
+        if depth == -1:
             attachment_list.append(line)
-            continue
-        if in_list and _POINT.match(line):
-            attachment_list.append(line)
-            continue
-        in_list = False
-        if match := _ATTACHMENT.match(line):
+        elif match := _ATTACHMENT.match(line):
             number = int(match.group(1))
             builder.open(f"附件{number}", number, match.group(2).strip(), 1, attachment=True)
         elif match := _SECTION.match(line):
             builder.open(f"{match.group(1)}、", chinese_number(match.group(1)), match.group(2), 1)
         elif match := _ITEM.match(line):
-            builder.open(f"（{match.group(1)}）", chinese_number(match.group(1)), match.group(2), 2)
+            builder.open(line[: match.start(2)].rstrip(), chinese_number(match.group(1)), match.group(2), 2)
         elif match := _POINT.match(line):
             number = int(match.group(1))
-            sep = line[len(match.group(1))]
-            builder.open(f"{number}{sep}", number, match.group(2), 3)
+            builder.open(line[: match.start(2)].rstrip(), number, match.group(2), 3)
         else:
-            next_depth = next((d for d in depths[index + 1:] if d), 1)
+            next_depth = next((abs(d) for d in depths[index + 1:] if d), 1)
             if not builder.paragraph(line, next_depth):
                 preamble.append(line)
     return PolicyText(
