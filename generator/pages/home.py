@@ -23,16 +23,28 @@ class Coverage:
 
 
 def coverage(site: SiteModel) -> list[Coverage]:
-    """National records held against the national totals the sources state."""
-    national_bases = sum(1 for r in site.register.bases if r.level == "national")
-    national_studios = sum(1 for r in site.register.studios if r.level == "national")
-    out = []
+    """National records held against the nationally supported totals the plans set (one target per
+    plan: the largest national-supported count each plan gives for the programme)."""
+    held = {"base": 0, "studio": 0}
+    for record in site.register.records:
+        if record.level == "national":
+            held[record.kind] += 1
+    best: dict[tuple[str, str], dict[str, str]] = {}
     for t in site.extra.get("targets", []):
-        if t.get("scope") == "national" and t.get("policy_id") == "plan-2011" and t.get("programme") in {"base", "studio"}:
-            have = national_bases if t["programme"] == "base" else national_studios
-            label = "国家级培训基地" if t["programme"] == "base" else "国家级技能大师工作室"
-            out.append(Coverage(label, int(t["count"]), f"到 {t['deadline'][:4]} 年，{t.get('notes') or '2011 年实施方案'}", have))
+        key = (t["programme"], t["policy_id"])
+        if t["programme"] in held and t["scope"] == "national-supported" and (
+                key not in best or int(t["count"]) > int(best[key]["count"])):
+            best[key] = t
+    out = []
+    for programme, label in (("base", "国家级培训基地"), ("studio", "国家级技能大师工作室")):
+        targets = sorted((t for (p, _), t in best.items() if p == programme), key=lambda t: t["deadline"])
+        if targets:
+            basis = "；".join(f"{POLICY_NAMES.get(t['policy_id'], t['policy_id'])}到 {t['deadline'][:4]} 年 {t['count']} 个" for t in targets)
+            out.append(Coverage(label, sum(int(t["count"]) for t in targets), basis, held[programme]))
     return out
+
+
+POLICY_NAMES = {"plan-2011": "2011 年实施方案", "plan-2022-2025": "2022—2025 年建设项目方案"}
 
 
 def pages(site: SiteModel, env: Environment) -> Iterator[Page]:

@@ -1,0 +1,70 @@
+"""What a person sees, in a real headless Chromium: home, the studios list, an announcement page,
+and a CSV downloaded from the open-data page."""
+from __future__ import annotations
+
+import csv
+import io
+
+import pandas as pd
+import pytest
+
+from conftest import REPO
+
+pytestmark = pytest.mark.browser
+
+
+def count_rows(name: str) -> int:
+    with (REPO / "datasets" / "register" / f"{name}.csv").open(encoding="utf-8") as f:
+        return sum(1 for _ in csv.DictReader(f))
+
+
+def test_home_shows_counts_and_entry_points(page, site_url: str) -> None:
+    page.goto(site_url)
+    assert page.title().startswith("首页")
+    table = page.locator("table", has_text="按层级统计")
+    total = table.locator("tr", has_text="合计")
+    assert total.locator("td").all_inner_texts() == [str(count_rows("bases")), str(count_rows("studios"))]
+    for label in ("查名单", "看条件", "下载数据"):
+        assert page.get_by_role("link", name=label).first.is_visible()
+    assert page.get_by_role("heading", name="覆盖情况：我们掌握了多少").is_visible()
+    coverage = page.locator(".hsp-coverage").inner_text()
+    assert "国家级技能大师工作室" in coverage and "国家级培训基地" in coverage
+
+
+def test_studios_list_shows_a_known_record(page, site_url: str) -> None:
+    page.goto(site_url + "studios/")
+    row = page.locator("tr", has_text="付一鸣技能大师工作室")
+    assert row.count() == 1
+    assert "武汉地铁集团有限公司" in row.inner_text()
+    assert "市级" in row.inner_text()
+    row.get_by_role("link", name="付一鸣技能大师工作室").click()
+    page.wait_for_url("**/studios/S000001/")
+    assert page.locator("h1").inner_text() == "付一鸣技能大师工作室"
+    assert "付一鸣" in page.locator("dl.hsp-meta").inner_text()
+
+
+def test_announcement_page_lists_its_records_and_source(page, site_url: str) -> None:
+    page.goto(site_url + "announcements/wuhan-2023/")
+    assert page.locator("h1").inner_text() == "2023年武汉市技能大师工作室名单"
+    meta = page.locator("dl.hsp-meta").inner_text()
+    assert "武汉市人力资源和社会保障局" in meta and "2023-12-19" in meta and "技能大师工作室 10 个" in meta
+    assert page.locator("table", has_text="本公告的技能大师工作室").locator("tbody tr").count() == 10
+    assert page.get_by_role("link", name="https://www.chacewang.com/newsdetail/news518851.html").is_visible()
+
+
+def test_partial_announcement_says_so(page, site_url: str) -> None:
+    page.goto(site_url + "announcements/sd-2020-national/")
+    warning = page.locator(".admonition", has_text="名单不完整")
+    assert warning.is_visible()
+    assert "公告称共 19 个" in warning.inner_text()
+
+
+def test_csv_download_parses_to_the_right_row_count(page, site_url: str) -> None:
+    page.goto(site_url + "data/")
+    link = page.locator("a[href$='register/studios.csv']").first
+    with page.expect_download() as info:
+        link.click()
+    with open(info.value.path(), "rb") as f:
+        frame = pd.read_csv(io.BytesIO(f.read()), dtype=str)
+    assert len(frame) == count_rows("studios")
+    assert "付一鸣技能大师工作室" in set(frame["name"])
