@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 
 ERROR = "error"
 WARNING = "warning"
+NOTE = "note"  # a warning the maintainers confirmed in datasets/acknowledged.csv
 
 
 @dataclass(frozen=True, order=True)
@@ -43,7 +44,7 @@ class Problem:
             text += "（" + "；".join(detail) + "）"
         if self.hint:
             text += " " + self.hint
-        tag = self.code if self.severity == ERROR else f"{self.code}，警告"
+        tag = {ERROR: self.code, WARNING: f"{self.code}，警告"}.get(self.severity, f"{self.code}，已确认")
         return f"{where}: [{tag}] {text}"
 
     def as_dict(self) -> dict[str, object]:
@@ -67,10 +68,15 @@ def warnings(problems: Iterable[Problem]) -> list[Problem]:
 def summary(problems: list[Problem]) -> str:
     if not problems:
         return "数据校验通过：没有发现问题。"
+    notes = len(problems) - len(errors(problems)) - len(warnings(problems))
+    confirmed = f"另有 {notes} 条已确认的数据说明。" if notes else ""
+    problems = errors(problems) + warnings(problems)
+    if not problems:
+        return "数据校验通过：没有错误和警告。" + confirmed
     files = len({p.path for p in problems})
     n_err = len(errors(problems))
     n_warn = len(problems) - n_err
-    return f"共 {len(problems)} 个问题（错误 {n_err} 个，警告 {n_warn} 个），涉及 {files} 个文件。"
+    return f"共 {len(problems)} 个问题（错误 {n_err} 个，警告 {n_warn} 个），涉及 {files} 个文件。" + confirmed
 
 
 def to_json(problems: list[Problem]) -> str:

@@ -4,13 +4,16 @@ build must refuse it with exit code 1, in Chinese, without a traceback, leaving 
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from generator.checks.catalogue import BY_CODE
 from generator.cli import main
+from generator.problems import WARNING
 from generator.validate import validate
 
 from conftest import CASES
@@ -64,7 +67,10 @@ def test_bad_case_fails_build_and_changes_nothing(case: Path, tmp_path: Path, mo
     (out / "index.html").write_text("<p>上一次的网站</p>", encoding="utf-8")
     before_data, before_site = tree_digest(datasets), tree_digest(out)
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["build", "--datasets", str(datasets), "--out", str(out)])
+    codes = {line.rsplit(":", 1)[-1].strip() for line in (case / "expected.txt").read_text(encoding="utf-8").splitlines()}
+    warned_only = all(c in BY_CODE and BY_CODE[c].severity == WARNING for c in codes if c)
+    strict = ["--strict"] if warned_only else []  # a warnings-only case must fail a strict build
+    result = CliRunner().invoke(main, ["build", "--datasets", str(datasets), "--out", str(out), *strict])
     assert result.exit_code == 1, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), "no traceback"
     assert "Traceback" not in result.output
@@ -74,3 +80,14 @@ def test_bad_case_fails_build_and_changes_nothing(case: Path, tmp_path: Path, mo
     assert tree_digest(datasets) == before_data
     assert tree_digest(out) == before_site
     assert not any(p.name.startswith(".site-build") for p in tmp_path.iterdir())
+    lines = [line for line in result.output.splitlines() if re.match(r"\S+:(\d+|-): \[", line)]
+    assert lines, result.output
+    for line in lines:  # every line names the file, a row (or "-" for a whole-file problem) and says it in Chinese
+        path, row, rest = line.split(":", 2)
+        code = rest.split("[", 1)[1].split("]", 1)[0].split("，")[0]
+        assert code in BY_CODE, f"{code} is not in generator/checks/catalogue.py"
+        assert Path(path).name in {p.name for p in datasets.rglob("*")}, line
+        assert row.isdigit() or BY_CODE[code].scope == "file", line
+        if BY_CODE[code].scope == "cell":
+            assert "字段「" in rest, line
+        assert re.search(r"[\u4e00-\u9fff]", rest.split("]", 1)[1]), line

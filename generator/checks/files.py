@@ -1,9 +1,12 @@
 """Byte-level checks that must pass before a CSV can be read at all."""
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
+from generator.checks.sniff import binary_kind
 from generator.problems import Problem
 
 BOM = b"\xef\xbb\xbf"
@@ -17,6 +20,12 @@ def check_file(path: Path, shown: str) -> Iterator[Problem]:
     data = path.read_bytes()
     if not data.strip():
         yield Problem(shown, None, "empty-file", "文件是空的，连表头都没有", hint="请恢复表头行，或使用 python -m generator template 生成的模板。")
+        return
+    kind = binary_kind(data)
+    if kind:
+        yield Problem(shown, None, "not-text", f"文件不是 CSV 文本，看起来是{' ' if kind[0].isascii() else ''}{kind}",
+                      hint="请在 Excel/WPS 中打开原表格，另存为“CSV UTF-8（逗号分隔）”；"
+                           "填好的 Excel 模板请用 python -m generator import 导入。")
         return
     if data.startswith(BOM):
         yield Problem(shown, 1, "bom", "文件开头有 BOM（字节顺序标记）", expected="无 BOM 的 UTF-8",
@@ -40,6 +49,23 @@ def check_file(path: Path, shown: str) -> Iterator[Problem]:
         line = text[:inner].count("\n") + 1
         yield Problem(shown, line, "bom", "文件中间出现 BOM（字节顺序标记），通常是把两个文件拼接在一起造成的",
                       hint="请删除该行开头的不可见字符。")
+    row = _bad_quote(text)
+    if row is not None:
+        yield Problem(shown, row, "quote-error", "英文双引号没有配对（或引号后面紧跟了别的字符），从这一行起无法正确分列",
+                      hint="含逗号、引号或换行的单元格要整体用英文双引号括起来，内容中的双引号写两次（\"\"）。"
+                           "请用 Excel/WPS 打开后重新另存为 CSV，不要手工编辑引号。")
+
+
+def _bad_quote(text: str) -> int | None:
+    """The spreadsheet row of the record where strict CSV parsing fails, or None."""
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
+    records = 0
+    try:
+        for _ in reader:
+            records += 1
+    except csv.Error:
+        return records + 1
+    return None
 
 
 def _guess_encoding(data: bytes) -> str:
@@ -51,4 +77,4 @@ def _guess_encoding(data: bytes) -> str:
 
 
 def unreadable(problems: list[Problem]) -> bool:
-    return any(p.code in {"file-missing", "empty-file", "nul-byte", "encoding-error"} for p in problems)
+    return any(p.code in {"file-missing", "empty-file", "not-text", "nul-byte", "encoding-error", "quote-error"} for p in problems)

@@ -4,11 +4,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator.checks.credit_code import check_credit_codes
+from generator.checks.domain import DOMAIN_CHECKS
+from generator.checks.domain_ids import check_retired_ids
+from generator.checks.domain_text import check_garbled
 from generator.checks.tables import Table
 from generator.problems import WARNING, Problem
 
 OTHER_PROGRAMMES = ("劳模创新工作室", "工匠创新工作室", "职工创新工作室", "技能大师特色工作站",
-                    "乡土人才大师工作室", "高技能人才培养示范基地", "世界技能大赛中国集训基地")
+                    "乡土人才大师工作室", "高技能人才培养示范基地", "世界技能大赛中国集训基地",
+                    "劳模和工匠人才创新工作室", "工匠人才创新工作室")
+# Traditional forms of the characters above, as mirror sites print them (勞模創新工作室).
+TRADITIONAL = str.maketrans("勞創鄉師範養訓賽國職傑", "劳创乡师范养训赛国职杰")
 MARKUP = re.compile(r"[<>\"'`&]|javascript:", re.IGNORECASE)
 NAME_FIELDS = ("name", "name_as_printed", "master_name", "host_organization", "city", "title", "issuing_body")
 MAX_CELL = 2000
@@ -19,12 +26,14 @@ def check_other_programmes(tables: dict[str, Table]) -> Iterator[Problem]:
     for name in ("bases", "studios"):
         table = tables.get(name)
         for number, row in table.rows if table else ():
+            seen = "".join(row.get("name", "").split()).translate(TRADITIONAL)
             for other in OTHER_PROGRAMMES:
-                if other in row.get("name", ""):
+                if other in seen:
                     yield Problem(table.shown, number, "other-programme",
                                   f"名称属于另一个项目（{other}），不是本计划的基地或工作室",
                                   field="name", actual=row["name"],
                                   hint="请删除这一行：只收录国家高技能人才振兴计划的培训基地和技能大师工作室。")
+                    break
 
 
 def check_markup(tables: dict[str, Table]) -> Iterator[Problem]:
@@ -63,4 +72,5 @@ def check_formula(tables: dict[str, Table]) -> Iterator[Problem]:
                                   severity=WARNING)
 
 
-REGISTER_CHECKS = (check_other_programmes, check_markup, check_cell_length, check_formula)
+REGISTER_CHECKS = (check_other_programmes, check_markup, check_cell_length, check_formula,
+                   check_garbled, check_credit_codes, check_retired_ids, *DOMAIN_CHECKS)

@@ -6,6 +6,8 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+csv.field_size_limit(1 << 30)  # the default 128 KiB limit would raise on an oversized cell; checks report it
+
 
 @dataclass(frozen=True)
 class Table:

@@ -1,0 +1,80 @@
+"""What the intake knows about a target table, all of it read from the Table Schema in ``schemas/``:
+field titles (the Chinese column headers), descriptions, constraints and enum labels."""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator import paths
+
+# Target table → (sheet title, id prefix). A prefix means the importer assigns the ids (B000040, S000124);
+# announcements keep readable slugs that the clerk chooses.
+TARGETS: dict[str, tuple[str, str]] = {
+    "studios": ("技能大师工作室", "S"),
+    "bases": ("培训基地", "B"),
+    "announcements": ("公告", ""),
+}
+REQUIRED_MARK = re.compile(r"(\*|＊|[（(]必填[)）])$")
+
+
+def header_key(label: str) -> str:
+    """A header cell as it is compared: NFKC, no spaces, no required mark, lower case."""
+    text = "".join(unicodedata.normalize("NFKC", label).split())
+    return REQUIRED_MARK.sub("", text).lower()
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    sheet: str
+    prefix: str
+    schema: dict[str, Any]
+
+    @property
+    def fields(self) -> list[dict[str, Any]]:
+        return list(self.schema.get("fields", []))
+
+    @property
+    def names(self) -> list[str]:
+        return [f["name"] for f in self.fields]
+
+    def field(self, name: str) -> dict[str, Any]:
+        return next((f for f in self.fields if f["name"] == name), {})
+
+    def title(self, name: str) -> str:
+        return str(self.field(name).get("title") or name)
+
+    def required(self, name: str) -> bool:
+        return bool(self.field(name).get("constraints", {}).get("required"))
+
+    @property
+    def assigns_ids(self) -> bool:
+        return bool(self.prefix)
+
+    def by_header(self) -> dict[str, str]:
+        """Header key (title or field name) → field name."""
+        out: dict[str, str] = {}
+        for f in self.fields:
+            out[header_key(f["name"])] = f["name"]
+            out[header_key(str(f.get("title", "")))] = f["name"]
+        return out
+
+    def enum(self, name: str) -> list[tuple[str, str]]:
+        """(code, Chinese label) of an enum field, in schema order; empty for other fields."""
+        spec = self.field(name)
+        labels = spec.get("enumLabels", {})
+        return [(str(v), str(labels.get(v, v))) for v in spec.get("constraints", {}).get("enum", [])]
+
+    def is_text_column(self, name: str) -> bool:
+        """Formatted as text ("@") in the template, so Excel keeps codes, ids and dates as typed."""
+        return self.field(name).get("type", "string") in {"string", "date"}
+
+
+def table_spec(name: str, schemas: Path = paths.SCHEMAS) -> TableSpec:
+    sheet, prefix = TARGETS[name]
+    schema = json.loads((schemas / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return TableSpec(name, sheet, prefix, schema)

@@ -1,0 +1,146 @@
+"""Normalise what is safe, and say so: every change is reported (row, column, old → new, why).
+
+Safe means the meaning cannot change: surrounding spaces (also full-width U+3000 and no-break spaces),
+invisible characters (BOM, zero-width space), full-width digits and letters in ids, codes, numbers and
+dates (NFKC), ``[2011]``/``【2011】``/``(2011)`` around the year of a document number → ``〔2011〕``,
+a province or an enum value given by its Chinese name → its code, ``2023年`` → ``2023``,
+``2024/5/1`` → ``2024-05-01``, several masters separated by ``、`` or ``，`` → ``;``.
+
+Choosing an option from the template's drop-down list (``"420000 湖北"``) is not a change: the code in
+front is taken silently. Anything else is left as it is, for validation to judge.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from generator.intake.choices import Choices
+from generator.intake.fields import TableSpec
+
+SPACES = " \t\r\n\u3000\u00a0\u2002\u2003\u2009"
+INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060]")
+CODE_FIELDS = {"id", "credit_code", "announcement_id", "province_code", "date", "gongshi_start", "gongshi_end"}
+NAME_FIELDS = {"name", "host_organization", "city", "title", "master_name"}
+DOC_YEAR = re.compile(r"[\[【(〔［〖]\s*(\d{4})\s*[\]】)〕］〗]")
+DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月)?$")
+YEAR_ONLY = re.compile(r"^(\d{4})\s*年$")
+NUMBER_SUFFIX = re.compile(r"^(\d+)\s*(年度|年|个|家|项|所)$")
+MASTER_SEPARATORS = re.compile(r"\s*[、，,；;／/\s]+\s*")
+
+
+@dataclass(frozen=True)
+class Change:
+    row: int
+    field: str
+    old: str
+    new: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Lookups:
+    options: dict[str, dict[str, str]]  # field → drop-down option text → code (taken silently)
+    names: dict[str, dict[str, str]]  # field → Chinese label or name → code (reported)
+    codes: dict[str, set[str]]  # field → every valid code
+
+
+def lookups(spec: TableSpec, choices: Choices) -> Lookups:
+    options: dict[str, dict[str, str]] = {}
+    names: dict[str, dict[str, str]] = {}
+    codes: dict[str, set[str]] = {}
+    for name in spec.names:
+        listed = choices.options(spec, name)
+        if not listed:
+            continue
+        options[name] = {text: code for code, text in listed}
+        codes[name] = {code for code, _ in listed}
+        if name == "province_code":
+            names[name] = {n: code for code, short, full in choices.provinces for n in (short, full) if n}
+        elif name != "announcement_id":
+            names[name] = {label: code for code, label in spec.enum(name)}
+    return Lookups(options, names, codes)
+
+
+def normalise_row(spec: TableSpec, number: int, row: dict[str, str], look: Lookups) -> tuple[dict[str, str], list[Change]]:
+    out: dict[str, str] = {}
+    changes: list[Change] = []
+    for name, value in row.items():
+        new, why = normalise_cell(spec, name, value, look)
+        out[name] = new
+        if new != value and why:  # no reason: a drop-down option, read back silently
+            changes.append(Change(number, name, value, new, "；".join(why)))
+    return out, changes
+
+
+def normalise_cell(spec: TableSpec, name: str, value: str, look: Lookups) -> tuple[str, list[str]]:
+    why: list[str] = []
+
+    def step(func: Callable[[str], str], reason: str) -> None:
+        nonlocal value
+        new = func(value)
+        if new != value:
+            value = new
+            why.append(reason)
+
+    step(lambda v: INVISIBLE.sub("", v), "删除不可见字符（BOM、零宽空格）")
+    step(lambda v: v.strip(SPACES), "去掉首尾空格")
+    if not value:
+        return value, why
+    if name in look.options:
+        if value in look.options[name]:
+            return look.options[name][value], []  # a drop-down option: not a change
+        return _coded(name, value, look, why)
+    kind = str(spec.field(name).get("type", "string"))
+    if name in CODE_FIELDS or kind in {"integer", "number", "year", "date"}:
+        step(lambda v: unicodedata.normalize("NFKC", v), "全角字符改为半角")
+        step(lambda v: "".join(v.split()), "删除空格")
+    if name == "credit_code":
+        step(str.upper, "字母改为大写")
+    elif name == "id" and not spec.assigns_ids:
+        step(str.lower, "字母改为小写")
+    elif kind in {"integer", "number"}:
+        step(lambda v: NUMBER_SUFFIX.sub(r"\1", v), "去掉数字后面的“年”“个”等字")
+    elif name in {"date", "gongshi_start", "gongshi_end"}:
+        step(_iso_date, "日期改为 YYYY-MM-DD 格式")
+    elif name == "doc_number":
+        step(lambda v: unicodedata.normalize("NFKC", v).replace(" ", ""), "全角字符改为半角")
+        step(lambda v: DOC_YEAR.sub(r"〔\1〕", v), "文号中的年份括号改为六角括号〔〕")
+    elif name == "source_url":
+        step(lambda v: unicodedata.normalize("NFKC", v), "全角字符改为半角")
+    elif name == "issuing_body":
+        step(lambda v: v.replace("；", ";"), "全角分号改为英文分号")
+    if name == "master_name":
+        step(lambda v: MASTER_SEPARATORS.sub(";", v.replace("\u3000", "")).strip(";"), "多位领办人改用英文分号 ; 分隔")
+    elif name in NAME_FIELDS:
+        step(lambda v: v.replace("\u3000", ""), "删除名称中的全角空格")
+    return value, why
+
+
+def _coded(name: str, value: str, look: Lookups, why: list[str]) -> tuple[str, list[str]]:
+    """A field with a list: a code (any case, full width), a Chinese name, or an option's code in front."""
+    codes = look.codes[name]
+    plain = "".join(unicodedata.normalize("NFKC", value).split())
+    if plain in codes or plain.lower() in codes:
+        code = plain if plain in codes else plain.lower()
+        return code, why + (["代码改为标准写法（半角、小写、无空格）"] if code != value else [])
+    names = look.names.get(name, {})
+    for candidate in (value, plain):
+        if candidate in names:
+            return names[candidate], why + [f"中文名称「{candidate}」改为代码"]
+    head = unicodedata.normalize("NFKC", value).split(maxsplit=1)[0]
+    if head in codes:
+        return head, why + ["取下拉选项开头的代码"]
+    return value, why
+
+
+def _iso_date(value: str) -> str:
+    found = YEAR_ONLY.match(value)
+    if found:
+        return found.group(1)
+    found = DATE.match(value)
+    if not found:
+        return value
+    year, month, day = found.groups()
+    return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")

@@ -1,0 +1,204 @@
+"""``python -m generator import``: every file under cases/import/ is imported into a copy of the minimal
+good project. A bad file must be refused (exit 1) with exactly the problems in its ``.expected.txt``
+(``row:code:field title``, row and column as the clerk sees them) and leave datasets/ byte-identical;
+a good file must add exactly the records in its ``.expected.txt`` (``id name``) with the next ids, and
+the result must validate. ``--dry-run`` writes nothing."""
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.intake.encodings import decode
+from generator.intake.ids import issued_ids, next_ids
+from generator.intake.import_ import ChangedMeanwhile, commit, plan_import
+from generator.problems import errors
+from generator.validate import validate
+
+from conftest import CASES
+
+IMPORT = CASES / "import"
+GOOD = sorted(p for p in (IMPORT / "good").iterdir() if p.suffix in {".csv", ".xlsx"})
+BAD = sorted(p for p in (IMPORT / "bad").iterdir() if p.suffix in {".csv", ".xlsx"})
+ADDED = re.compile(r"^  (\S+)  (.+)（.+ 第 \d+ 行）$")
+LINE = re.compile(r"^(?P<path>.+?):(?P<row>\d+|-): \[(?P<code>[a-z-]+)(，警告)?\] (?P<text>.*)$")
+
+
+@pytest.fixture
+def datasets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return Path(shutil.copytree(CASES / "good", tmp_path / "datasets"))
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+def table_of(case: Path) -> str:
+    return case.name.split("-", 1)[0]
+
+
+def expected(case: Path) -> list[str]:
+    path = case.with_name(case.name.rsplit(".", 1)[0] + ".expected.txt")
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def problems_in(output: str, file: Path) -> list[str]:
+    """``row:code:field`` for every problem line about the imported file."""
+    out = []
+    for line in output.splitlines():
+        found = LINE.match(line)
+        if found and Path(found["path"]).resolve() == file.resolve():
+            field = re.search(r"字段「([^」]*)」", found["text"])
+            out.append(f"{found['row']}:{found['code']}:{field.group(1) if field else ''}")
+    return sorted(out)
+
+
+@pytest.mark.parametrize("case", BAD, ids=[c.name for c in BAD])
+def test_bad_file_is_refused_and_nothing_changes(case: Path, datasets: Path) -> None:
+    before = digest(datasets)
+    code, out = run("import", str(case), "--into", table_of(case), "--datasets", str(datasets))
+    assert code == 1, out
+    assert "导入未完成" in out and "没有写入任何文件" in out
+    assert problems_in(out, case) == sorted(expected(case)), out
+    assert digest(datasets) == before
+
+
+@pytest.mark.parametrize("case", GOOD, ids=[c.name for c in GOOD])
+def test_good_file_adds_the_next_ids_and_validates(case: Path, datasets: Path) -> None:
+    table = table_of(case)
+    target = datasets / "register" / f"{table}.csv"
+    before, original = digest(datasets), target.read_bytes()
+    want = expected(case)
+
+    code, out = run("import", str(case), "--into", table, "--datasets", str(datasets), "--dry-run")
+    assert code == 0, out
+    assert "试运行" in out
+    assert digest(datasets) == before, "--dry-run wrote something"
+    listed = [f"{m[1]} {m[2]}" for line in out.splitlines() if (m := ADDED.match(line))]
+    assert listed == want, out
+
+    code, out = run("import", str(case), "--into", table, "--datasets", str(datasets))
+    assert code == 0, out
+    after = digest(datasets)
+    assert {k for k in after if after[k] != before.get(k)} == {f"register/{table}.csv"}, "only the target changes"
+    data = target.read_bytes()
+    assert data.startswith(original), "existing rows are kept byte for byte"
+    new_rows = data[len(original):].decode("utf-8").splitlines()
+    assert [" ".join(r.split(",")[i] for i in (0, 1)) for r in new_rows] == want
+    assert errors(validate(datasets)) == []
+
+
+def test_changes_are_reported_with_row_column_old_and_new(datasets: Path) -> None:
+    case = IMPORT / "good" / "studios-gbk.csv"
+    code, out = run("import", str(case), "--into", "studios", "--datasets", str(datasets), "--dry-run")
+    assert code == 0
+    assert "读取：CSV 文件，编码 GB18030（GBK）。" in out
+    assert "已跳过空行：第 3 行。" in out
+    assert '  第 2 行「省级行政区代码」："湖北省" → "420000"（中文名称「湖北省」改为代码）' in out.splitlines()
+    assert '  第 4 行「领办人」："赵六、钱七" → "赵六;钱七"（多位领办人改用英文分号 ; 分隔）' in out.splitlines()
+
+
+def test_a_warning_caused_by_the_import_is_shown_but_does_not_stop_it(datasets: Path) -> None:
+    code, out = run("import", str(IMPORT / "good" / "studios-bom.csv"), "--into", "studios", "--datasets", str(datasets))
+    assert code == 0
+    assert "读取：CSV 文件，编码 UTF-8（带 BOM）。" in out
+    assert "register/announcements.csv:4: [count-mismatch，警告]" in out
+
+
+def test_ids_are_never_reused(datasets: Path) -> None:
+    """The next id comes after every id ever issued: the retired ledger and release snapshots count."""
+    (datasets / "register" / "retired_ids.csv").write_text(
+        "id,name,kind,retired_on,reason\nS000095,某技能大师工作室,studio,2024-01-15,重复\n", encoding="utf-8")
+    assert next_ids("S", issued_ids(datasets), 2) == ["S000096", "S000097"]
+    snapshot = datasets / "releases" / "0.1.0" / "register"
+    snapshot.mkdir(parents=True)
+    (snapshot / "studios.csv").write_text("id,name\nS000120,已删除的工作室\n", encoding="utf-8")
+    assert next_ids("S", issued_ids(datasets), 1) == ["S000121"]
+    assert next_ids("B", issued_ids(datasets), 1) == ["B000029"]
+    assert next_ids("B", [], 1) == ["B000001"]
+
+
+def test_nothing_is_written_when_the_target_changed_meanwhile(datasets: Path) -> None:
+    plan = plan_import(IMPORT / "good" / "studios-gbk.csv", "studios", datasets)
+    assert plan.ok
+    target = datasets / "register" / "studios.csv"
+    edited = target.read_bytes() + "S000092,别人刚加的工作室\n".encode()  # someone else wrote meanwhile
+    target.write_bytes(edited)
+    with pytest.raises(ChangedMeanwhile):
+        commit(plan)
+    assert target.read_bytes() == edited
+    assert sorted(p.name for p in target.parent.iterdir() if p.name.startswith(".")) == []
+
+
+def test_existing_errors_stop_the_import(datasets: Path) -> None:
+    studios = datasets / "register" / "studios.csv"
+    studios.write_text(studios.read_text(encoding="utf-8").replace(",2023,wuhan-2023,", ",二〇二三,wuhan-2023,", 1), encoding="utf-8")
+    before = digest(datasets)
+    code, out = run("import", str(IMPORT / "good" / "studios-gbk.csv"), "--into", "studios", "--datasets", str(datasets))
+    assert code == 1
+    assert "[import-datasets-invalid] 现有数据本身有 1 个错误，不能导入" in out
+    assert digest(datasets) == before
+
+
+@pytest.mark.parametrize("args", [
+    ("import", "no-such-file.csv", "--into", "studios"),
+    ("import", str(IMPORT / "good" / "studios-gbk.csv"), "--into", "workshops"),
+    ("import", str(IMPORT / "good" / "studios-gbk.csv")),
+    ("import", str(IMPORT / "good" / "studios-gbk.csv"), "--into", "studios", "--datasets", "no-such-folder"),
+])
+def test_usage_errors_exit_2(datasets: Path, args: tuple[str, ...]) -> None:
+    before = digest(datasets)
+    code, _ = run(*args)
+    assert code == 2
+    assert digest(datasets) == before
+
+
+def test_encoding_detection_reports_what_it_used() -> None:
+    text = "名称\n中文\n"
+    utf8, problems = decode(text.encode("utf-8"), "x.csv")
+    assert utf8 is not None and not problems
+    assert (utf8.text, utf8.encoding) == (text, "UTF-8")
+    assert "ambiguous" in utf8.note  # these UTF-8 bytes also decode as GB18030, to other characters
+    gbk, _ = decode(text.encode("gbk"), "x.csv")
+    assert gbk is not None and (gbk.text, gbk.encoding, gbk.note) == (text, "GB18030（GBK）", "")
+    bom, _ = decode(b"\xef\xbb\xbf" + text.encode("utf-8"), "x.csv")
+    assert bom is not None and (bom.text, bom.encoding) == (text, "UTF-8（带 BOM）")
+    ascii_only, _ = decode(b"id,name\n", "x.csv")
+    assert ascii_only is not None and "ASCII" in ascii_only.note
+    _, mixed = decode("名称\n".encode() + "中文\n".encode("gbk") + "名称\n".encode(), "x.csv")
+    assert [(p.row, p.code) for p in mixed] == [(2, "import-mixed-encoding")]
+
+
+@pytest.mark.parametrize(("cell", "expected_problems"), [
+    ("长" * 1_000_000, ["2:cell-too-long:证据说明"]),  # a 3 MB cell: reported, not a crash
+    ("官方\x00名单", ["-:import-not-spreadsheet:"]),
+    ("=HYPERLINK(\"http://evil.example/\")", ["2:formula-prefix:证据说明"]),
+])
+def test_hostile_cells(cell: str, expected_problems: list[str], datasets: Path) -> None:
+    url = "https://www.chacewang.com/newsdetail/news518851.html"
+    file = datasets.parent / "upload.csv"
+    quoted = '"' + cell.replace('"', '""') + '"'
+    file.write_text("名称,原文名称,名称来源,领办人,省级行政区代码,级别,年度,公告标识,来源网址,证据等级,证据说明\n"
+                    f"王五技能大师工作室,王五技能大师工作室,printed,王五,420000,municipal,2023,wuhan-2023,{url},official,{quoted}\n",
+                    encoding="utf-8")
+    before = digest(datasets)
+    code, out = run("import", str(file), "--into", "studios", "--datasets", str(datasets))
+    assert problems_in(out, file) == sorted(expected_problems), out
+    if any(p.split(":")[1].startswith(("cell-", "import-")) for p in expected_problems):
+        assert code == 1 and digest(datasets) == before
+    else:  # warnings only: imported, and the warning stays visible on the report page
+        assert code == 0
