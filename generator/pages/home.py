@@ -52,6 +52,6 @@ def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
         site=site,
         latest=site.announcements_newest_first[:10],
         coverage=coverage(site),
-        apply_url="policies/plan-2011/",
+        apply_url="apply/",
     )
     yield Page("", "md", "首页", body)

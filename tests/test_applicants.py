@@ -1,0 +1,265 @@
+"""Applicant pages, as built from the committed datasets: criteria resolve to clauses, attachments 2
+and 3 are fully itemised, the checklists print without navigation, the self-check works offline in
+Chromium without storing anything, and the progress chart shows the counts from the data."""
+from __future__ import annotations
+
+import csv
+import json
+import posixpath
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import REPO
+from generator.policy_text import iter_clauses, parse_policy
+from test_policy_page import parse, strip_tags
+
+POLICIES = REPO / "datasets" / "policies"
+REGISTER = REPO / "datasets" / "register"
+PROGRAMMES = ("base", "studio", "technician")
+
+# The requirements of attachments 2 and 3 as read from the plan text, clause by clause: how many rows
+# each numbered clause splits into (datasets/policies/README.md: one requirement a row). Reviewed by
+# hand against texts/plan-2011.txt; the test below also checks that no clause of the conditions
+# (四、) and outputs (五、) sections is missing from this tally.
+ITEMISED = {
+    ("a2-s4-1", "condition"): 3,  # 管理能力和组织体系；制度；未违法违规
+    ("a2-s4-2-1", "condition"): 2,  # 符合标准；满足年培训1000名
+    ("a2-s4-2-2", "condition"): 2,  # 按国家职业标准培训；3-5个特色专业实训装备
+    ("a2-s4-2-3", "condition"): 3,  # 面向企业和社会；3000人；高级工以上20%
+    ("a2-s4-3", "condition"): 3,  # 稳定教师队伍；师生比；45%
+    ("a2-s4-4", "condition"): 4,  # 5家企业；5个专业；实习基地；指导教师
+    ("a2-s5-1", "output"): 1,
+    ("a2-s5-2", "output"): 2,  # 培训能力；两年后1500人
+    ("a2-s7-1", "subsidy"): 3,  # 中央500万元；地方；行业企业
+    ("a3-s4-1", "condition"): 3,  # 技能拔尖；带徒经验；身体健康
+    ("a3-s4-1-1", "condition"): 1,
+    ("a3-s4-1-2", "condition"): 1,
+    ("a3-s4-1-3", "condition"): 1,
+    ("a3-s4-2", "condition"): 5,  # 大师；人才密集；制度；经费50%；资金场所
+    ("a3-s4-3", "condition"): 3,  # 大师；政策措施；资金场所
+    ("a3-s5-1", "output"): 1,
+    ("a3-s5-2", "output"): 1,
+    ("a3-s5-3", "output"): 1,
+    ("a3-s5-4", "output"): 1,
+    ("a3-s5-5", "output"): 1,
+    ("a3-s7-1", "subsidy"): 3,  # 中央10万元；地方；行业企业（或公共实训基地）
+}
+PASSING = {"annual_trainees": "3000", "advanced_share": "20", "teachers": "100", "students": "1600",
+           "senior_teacher_share": "45", "partner_enterprises": "5", "cobuilt_specialities": "5"}
+FAILING = {"annual_trainees": "2999", "advanced_share": "19.9", "teachers": "100", "students": "2100",
+           "senior_teacher_share": "44.9", "partner_enterprises": "4", "cobuilt_specialities": "4"}
+JUDGED_BY_FIGURES = ("base-c-trainees", "base-c-advanced-share", "base-c-ratio", "base-c-senior-teachers",
+                     "base-c-partners", "base-c-cobuilt")
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.fixture(scope="module")
+def criteria() -> list[dict[str, str]]:
+    return read_csv(POLICIES / "criteria.csv")
+
+
+def resolve(page_url: str, href: str) -> tuple[str, str]:
+    """(site path of the target page, fragment) for a relative link on the page at ``page_url``."""
+    path, _, fragment = href.partition("#")
+    target = posixpath.normpath(posixpath.join(page_url, path)) + "/"
+    return target.lstrip("./") if target != "./" else "", fragment
+
+
+def item_sections(html: str) -> dict[str, list[str]]:
+    """Kind (the h2 id) → ids of the checklist items under it, in page order."""
+    out: dict[str, list[str]] = {}
+    for chunk in re.split(r'(?=<h2 id=")', html)[1:]:
+        kind = re.match(r'<h2 id="([^"]+)"', chunk).group(1)  # type: ignore[union-attr]
+        out[kind] = re.findall(r'<li class="hsp-item" id="([^"]+)"', chunk)
+    return out
+
+
+def test_every_criterion_clause_resolves_on_the_built_policy_page(built_site: Path, criteria: list[dict[str, str]]) -> None:
+    plan = parse(built_site / "policies" / "plan-2011" / "index.html")
+    assert [r["id"] for r in criteria if r["clause"] not in plan.ids] == []
+    for programme in PROGRAMMES:
+        url = f"apply/{programme}/"
+        html = (built_site / url / "index.html").read_text(encoding="utf-8")
+        for row in (r for r in criteria if r["programme"] == programme):
+            item = re.search(rf'<li class="hsp-item" id="{row["id"]}">(.*?)</li>', html, re.S)
+            assert item, f"{row['id']} missing from {url}"
+            href = re.search(r'<a class="hsp-clause-link" href="([^"]+)"', item.group(1)).group(1)  # type: ignore[union-attr]
+            target, fragment = resolve(url, href)
+            assert (target, fragment) == ("policies/plan-2011/", row["clause"])
+            assert fragment in parse(built_site / target / "index.html").ids
+
+
+def test_attachments_2_and_3_are_fully_itemised(criteria: list[dict[str, str]]) -> None:
+    home = {"base": "a2-", "studio": "a3-"}
+    for row in criteria:
+        if row["programme"] in home:
+            assert row["clause"].startswith(home[row["programme"]]), f"{row['id']} cites {row['clause']}"
+    rows = Counter((r["clause"], r["kind"]) for r in criteria if r["programme"] in home)
+    assert rows == Counter(ITEMISED)
+    doc = parse_policy((POLICIES / "texts" / "plan-2011.txt").read_text(encoding="utf-8"))
+    requirement_clauses = {
+        c.anchor for c in iter_clauses(doc)
+        if re.match(r"a[23]-s[45]-", c.anchor) and c.paragraphs  # below 四、条件 and 五、产出, with text of its own
+    }
+    assert requirement_clauses == {clause for clause, kind in ITEMISED if kind in ("condition", "output")}
+    per_kind = Counter((r["programme"], r["kind"]) for r in criteria if r["programme"] in home)
+    assert per_kind == {("base", "condition"): 17, ("base", "output"): 3, ("base", "subsidy"): 3,
+                        ("studio", "condition"): 14, ("studio", "output"): 5, ("studio", "subsidy"): 3}
+
+
+@pytest.mark.parametrize("programme", PROGRAMMES)
+def test_checklist_lists_every_row_of_its_programme_by_kind(built_site: Path, criteria: list[dict[str, str]], programme: str) -> None:
+    html = (built_site / "apply" / programme / "index.html").read_text(encoding="utf-8")
+    mine = [r for r in criteria if r["programme"] == programme]
+    expected = {kind: [r["id"] for r in mine if r["kind"] == kind] for kind in dict.fromkeys(r["kind"] for r in mine)}
+    assert item_sections(html) == expected
+    boxes = re.findall(r'<input type="checkbox" class="hsp-check" id="chk-([^"]+)"', html)
+    assert boxes == [r["id"] for r in mine if r["kind"] in ("condition", "output")]
+    for row in mine:
+        if row["evidence"]:
+            assert row["evidence"] in html
+
+
+def test_group_rules_are_in_plain_chinese(built_site: Path) -> None:
+    text = strip_tags((built_site / "apply" / "studio" / "index.html").read_text(encoding="utf-8"))
+    assert "以下 3 项满足其一即可" in text  # studio-master-any
+    assert "以下 2 种依托方式二选一" in text  # the two studio-host- groups
+    html = (built_site / "apply" / "studio" / "index.html").read_text(encoding="utf-8")
+    choice = html.split('class="hsp-choice"', 1)[1].split("项目产出", 1)[0]
+    assert 'id="studio-host-enterprise"' in choice and 'id="studio-host-public-base"' in choice
+    base = strip_tags((built_site / "apply" / "base" / "index.html").read_text(encoding="utf-8"))
+    assert "以下 7 项须全部满足" in base  # base-capacity
+
+
+def test_selfcheck_script_and_criteria_only_on_the_self_check_page(built_site: Path, criteria: list[dict[str, str]]) -> None:
+    html = (built_site / "apply" / "self-check" / "index.html").read_text(encoding="utf-8")
+    assert '<script src="../../assets/javascripts/selfcheck.js">' in html
+    embedded = re.search(r'<script type="application/json" id="hsp-criteria">(.*?)</script>', html, re.S)
+    assert embedded and json.loads(embedded.group(1)) == [r for r in criteria if r["programme"] in ("base", "studio")]
+    assert "<form" in html and "action=" not in html.split("<form", 1)[1].split(">", 1)[0]
+    for other in ("apply/base/", "apply/", "policies/plan-2011/", ""):
+        assert "selfcheck.js" not in (built_site / other / "index.html").read_text(encoding="utf-8")
+
+
+def test_progress_chart_shows_the_counts_from_the_data(built_site: Path) -> None:
+    html = (built_site / "apply" / "progress" / "index.html").read_text(encoding="utf-8")
+    announcements = read_csv(REGISTER / "announcements.csv")
+    targets = read_csv(POLICIES / "targets.csv")
+    batch = next(a for a in announcements if a["id"] == "nat-2019-batch")
+    for programme, field, register_file in (("base", "count_bases", "bases"), ("studio", "count_studios", "studios")):
+        svg = re.search(rf'<svg class="hsp-chart" id="chart-{programme}"(.*?)</svg>', html, re.S)
+        assert svg, f"no chart for {programme}"
+        tag, body = svg.group(1).split(">", 1)
+        assert 'role="img"' in tag and 'aria-label="' in tag
+        assert re.search(r"<title[^>]*>[^<]+</title>", body) and "<script" not in body
+        held = sum(1 for r in read_csv(REGISTER / f"{register_file}.csv") if r["level"] == "national")
+        goals = [int(t["count"]) for t in targets if t["programme"] == programme and t["unit"] == "个"]
+        stated = [int(a[field]) for a in announcements
+                  if a["level"] == "national" and not a["province_code"] and a["stage"] != "plan" and a[field]]
+        values = [int(v) for v in re.findall(r'class="hsp-chart-value"[^>]*>(\d+)</text>', body)]
+        assert values == goals + stated + [held]
+        assert int(batch[field]) in stated
+        labels = re.findall(r'class="hsp-chart-label"[^>]*>([^<]+)</text>', body)
+        assert labels[-1] == "本站收录的国家级记录" and len(labels) == len(values)
+    assert "未见公布" in strip_tags(html)
+    assert "多数批次没有公布全国总数" in html
+    assert 'href="../../announcements/nat-2019-batch/"' in html  # the stated count cites its announcement
+
+
+@pytest.mark.browser
+def test_self_check_judges_figures_offline_and_stores_nothing(page: Any, site_url: str) -> None:
+    left: list[str] = []
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(site_url)
+               else (left.append(route.request.url), route.abort()))
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + "apply/self-check/")
+    form = page.locator("form[data-hsp-mounted]")
+    form.wait_for()
+    verdict = {row: page.locator(f'[data-verdict-for="{row}"]') for row in JUDGED_BY_FIGURES}
+    assert {row: v.inner_text() for row, v in verdict.items()} == dict.fromkeys(JUDGED_BY_FIGURES, "无法判断")
+    assert page.locator('[data-verdict-for="base-c-management-capacity"]').inner_text() == "需人工判断"
+
+    for name, value in PASSING.items():
+        page.fill(f'input[name="{name}"]', value)
+    for row, v in verdict.items():
+        assert v.is_visible() and v.inner_text() == "满足", row
+    page.locator('input[name="has_stable_teachers"][value="yes"]').check()
+    assert page.locator('legend [data-group-verdict="base-teachers"]').inner_text() == "满足"
+    summary = page.locator(".hsp-sc-programme--base .hsp-sc-summary")
+    assert "满足" in summary.locator("tr", has_text="师资队伍").inner_text()
+
+    for name, value in FAILING.items():
+        page.fill(f'input[name="{name}"]', value)
+    for row, v in verdict.items():
+        assert v.is_visible() and v.inner_text() == "不满足", row
+    assert page.locator('legend [data-group-verdict="base-teachers"]').inner_text() == "不满足"
+    before = page.url
+    page.press('input[name="annual_trainees"]', "Enter")
+    assert page.url == before, "the form must never be submitted"
+
+    page.get_by_role("radio", name="技能大师工作室", exact=True).check()
+    assert not page.locator(".hsp-sc-programme--base").is_visible()
+    master_any = page.locator('legend [data-group-verdict="studio-master-any"]')
+    assert master_any.is_visible() and master_any.inner_text() == "无法判断"
+    page.locator('input[name="has_unique_craft"][value="yes"]').check()
+    assert master_any.inner_text() == "满足"
+    page.fill('input[name="edu_funds_high_skill_share"]', "49.9")
+    assert page.locator('[data-verdict-for="studio-c-ent-edu-funds"]').inner_text() == "不满足"
+
+    assert left == [] and all(url.startswith(site_url) for url in requested)
+    assert page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]") == [0, 0, ""]
+    assert page.context.cookies() == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("programme", ("base", "studio"))
+def test_printed_checklist_has_no_navigation_and_shows_boxes(page: Any, site_url: str, programme: str) -> None:
+    page.goto(site_url + f"apply/{programme}/")
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['.md-header', '.md-tabs', '.md-sidebar--primary', '.md-sidebar--secondary',
+        '.md-footer', '.md-search'].map(s => [s, [...document.querySelectorAll(s)].every(e => getComputedStyle(e).display === 'none')])""")
+    assert hidden == [[s, True] for s, _ in hidden]
+    boxes = page.locator("input.hsp-check")
+    assert boxes.count() > 0
+    assert all(boxes.nth(i).is_visible() for i in range(boxes.count()))
+    first = page.locator("a.hsp-clause-link").first
+    after = first.evaluate("a => getComputedStyle(a, '::after').content")
+    assert first.get_attribute("data-clause") in after and after.startswith('"（#')
+    assert page.locator(".hsp-print-only").is_visible()
+    content = page.locator(".md-content").bounding_box()
+    assert content is not None and content["width"] >= page.viewport_size["width"] * 0.9, "one column, full width"
+    page.emulate_media(media="screen")
+    assert not page.locator(".hsp-print-only").is_visible()
+
+
+def test_home_sends_applicants_to_the_apply_pages(built_site: Path) -> None:
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a class="hsp-entry" href="apply/"><strong>看条件</strong>', home)
+    assert 'href="apply/progress/"' in home
+    index = strip_tags((built_site / "apply" / "index.html").read_text(encoding="utf-8"))
+    for name in ("培训基地：申报条件清单", "技能大师工作室：申报条件清单", "技师培训：目标任务", "在线自查", "目标与进展"):
+        assert name in index
+
+
+APPLICANT_PAGES = ("apply/", "apply/base/", "apply/studio/", "apply/technician/", "apply/self-check/",
+                   "apply/progress/", "policies/")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", APPLICANT_PAGES)
+def test_applicant_pages_pass_axe_and_fit_a_phone(page: Any, site_url: str, url: str) -> None:
+    from test_a11y import axe_violations
+
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(site_url + url)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert axe_violations(page) == []
