@@ -1,17 +1,24 @@
-"""The open-data page: every package and resource with its downloads and field table."""
+"""The open-data overview (``data/``), a catalogue of every package and its stable URLs
+(``catalog/``). Each package's own page comes from :mod:`generator.pages.datasets`."""
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from jinja2 import Environment
 
+from generator.downloads import CHANGES_URL, published, release_url
+from generator.downloads.catalog import CATALOG_URL
+from generator.downloads.files import human_size
 from generator.render import Page
-from generator.schema_text import constraint_texts, type_label
 from generator.site_model import SiteModel
+
+CATALOG_PAGE = "catalog/"
 
 
 def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
-    yield Page("data/", "md", "开放数据", env.get_template("pages/data.md.j2").render(
-        site=site, packages=site.register.packages, page_url="data/",
-        type_label=type_label, constraint_texts=constraint_texts,
-    ))
+    pub = published(site)
+    common = {"site": site, "pub": pub, "human_size": human_size, "catalog_url": CATALOG_URL,
+              "changes_url": CHANGES_URL, "release_url": release_url}
+    yield Page("data/", "md", "开放数据", env.get_template("pages/data.md.j2").render(page_url="data/", **common))
+    yield Page(CATALOG_PAGE, "md", "数据目录", env.get_template("pages/catalog.md.j2").render(
+        page_url=CATALOG_PAGE, **common))

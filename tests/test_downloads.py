@@ -1,0 +1,178 @@
+"""Downloads on the built site: every resource as CSV, Excel CSV, XLSX, JSON and Parquet with the same
+rows; ids kept as text in Excel; no spreadsheet cell that starts a formula; ZIP bundles; record twins;
+and a hostile cell (=HYPERLINK) neutralised in every spreadsheet format."""
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from generator.downloads import prepare
+from generator.downloads.cells import FORMULA_LEADS, is_id_like, neutralise, safe_cell
+from generator.downloads.values import fields_of
+from generator.load import load
+from generator.model import Register, Resource
+
+from conftest import CASES, REPO
+
+HOSTILE = '=HYPERLINK("http://x","点我")'
+
+
+@pytest.fixture(scope="module")
+def register() -> Register:
+    return load(REPO / "datasets")
+
+
+def resources(register: Register) -> list[tuple[str, Resource]]:
+    return [(p.name, r) for p in register.packages for r in p.resources]
+
+
+def stem(resource: Resource) -> str:
+    return resource.path.rsplit(".", 1)[0]
+
+
+def fields(resource: Resource) -> list[dict[str, Any]]:
+    return fields_of(resource.schema)
+
+
+def test_every_resource_has_five_formats_with_the_same_rows(built_site: Path, register: Register) -> None:
+    for package, resource in resources(register):
+        folder = built_site / "data" / package
+        n = len(resource.rows)
+        plain = (folder / resource.path).read_bytes()
+        excel = (folder / f"{stem(resource)}.excel.csv").read_bytes()
+        assert not plain.startswith(b"\xef\xbb\xbf") and excel.startswith(b"\xef\xbb\xbf")
+        assert b"\r\n" in excel or n == 0
+        assert len(pd.read_csv(io.BytesIO(plain), dtype=str, keep_default_na=False)) == n, resource.name
+        frame = pd.read_csv(io.BytesIO(excel), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        assert len(frame) == n and list(frame.columns) == [f["name"] for f in fields(resource)]
+        objects = json.loads((folder / f"{stem(resource)}.json").read_text(encoding="utf-8"))
+        assert len(objects) == n
+        table = pq.read_table(folder / f"{stem(resource)}.parquet")
+        assert table.num_rows == n and table.column_names == [f["name"] for f in fields(resource)]
+        book = openpyxl.load_workbook(folder / f"{stem(resource)}.xlsx")
+        assert book.sheetnames == [resource.name[:31], "字段说明"]
+        assert book.worksheets[0].max_row == n + 1
+
+
+def test_json_and_parquet_are_typed_per_schema(built_site: Path, register: Register) -> None:
+    studios = json.loads((built_site / "data/register/studios.json").read_text(encoding="utf-8"))
+    assert isinstance(studios[0]["year"], int) and isinstance(studios[0]["id"], str)
+    table = pq.read_table(built_site / "data/register/studios.parquet")
+    assert str(table.schema.field("year").type) == "int64"
+    title = next(f["title"] for f in fields(register.package("register").resource("studios")) if f["name"] == "id")
+    assert table.schema.field("id").metadata[b"title"].decode("utf-8") == title
+    targets = pq.read_table(built_site / "data/policies/targets.parquet")
+    assert str(targets.schema.field("deadline").type) == "date32[day]"
+    assert str(targets.schema.field("count").type) == "int64"
+
+
+def test_xlsx_keeps_ids_as_text_freezes_the_header_and_starts_no_formula(built_site: Path, register: Register) -> None:
+    checked = 0
+    for package, resource in resources(register):
+        book = openpyxl.load_workbook(built_site / "data" / package / f"{stem(resource)}.xlsx")
+        sheet = book.worksheets[0]
+        assert sheet.freeze_panes == "A2"
+        header = [c.value for c in sheet[1]]
+        ids = {i for i, spec in enumerate(fields(resource)) if is_id_like(spec)}
+        for row in sheet.iter_rows(min_row=2):
+            for i, cell in enumerate(row):
+                assert cell.data_type != "f", f"{resource.name}.{header[i]} is a formula"
+                if isinstance(cell.value, str):
+                    assert not cell.value.startswith(FORMULA_LEADS), (resource.name, header[i], cell.value)
+                if i in ids and cell.value is not None:
+                    assert isinstance(cell.value, str) and cell.number_format == "@", (resource.name, header[i])
+                    checked += 1
+        notes = book["字段说明"]
+        assert [c.value for c in notes[1]][:2] == ["字段名", "中文名"]
+        assert [r[0].value for r in notes.iter_rows(min_row=2)] == header
+    assert checked > 300  # ids, announcement ids, province codes … were really looked at
+
+
+def test_published_csvs_start_no_formula(built_site: Path) -> None:
+    for path in [*built_site.glob("data/**/*.csv")]:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        for column in frame.columns:
+            for value in frame[column]:
+                assert not (value.startswith(FORMULA_LEADS) and not re.fullmatch(r"-\d+(\.\d+)?", value)), (path, value)
+
+
+def test_bundles_hold_every_file_and_the_validation_report(built_site: Path, register: Register) -> None:
+    for package in register.packages:
+        folder = built_site / "data" / package.name
+        with zipfile.ZipFile(folder / f"{package.name}.zip") as archive:
+            names = set(archive.namelist())
+            for resource in package.resources:
+                for suffix in (".csv", ".excel.csv", ".xlsx", ".json", ".parquet"):
+                    name = stem(resource) + suffix
+                    assert archive.read(name) == (folder / name).read_bytes()
+            assert archive.read("datapackage.json") == (folder / "datapackage.json").read_bytes()
+            assert {"README.md", "validation.json", "validation.txt"} <= names
+            report = json.loads(archive.read("validation.json"))
+            assert report["valid"] is True
+            assert archive.read("validation.txt").decode("utf-8").startswith(f"数据包 {package.name} ")
+
+
+def test_every_record_page_has_a_json_twin_it_links_to(built_site: Path, register: Register) -> None:
+    pages = [(a.url, a.id) for a in register.announcements] + [(r.url, r.id) for r in register.records]
+    for url, rid in pages:
+        twin = built_site / (url.rstrip("/") + ".json")
+        assert json.loads(twin.read_text(encoding="utf-8"))["id"] == rid
+        html = (built_site / url / "index.html").read_text(encoding="utf-8")
+        assert f'href="../{rid}.json"' in html, url
+
+
+def test_neutralise_rules() -> None:
+    for lead in FORMULA_LEADS:
+        assert neutralise(lead + "1") == "'" + lead + "1"
+    assert neutralise("普通文字") == "普通文字" and neutralise("a=b") == "a=b"
+    assert safe_cell({"type": "integer"}, "-5") == "-5"
+    assert safe_cell({"type": "string"}, "-5") == "'-5"
+    assert safe_cell({"type": "number"}, "-1+2") == "'-1+2"
+
+
+def test_a_formula_cell_in_a_hostile_dataset_is_neutralised_everywhere(tmp_path: Path) -> None:
+    shutil.copytree(CASES / "good", tmp_path / "datasets")
+    studios = tmp_path / "datasets" / "register" / "studios.csv"
+    text = studios.read_text(encoding="utf-8")
+    first = text.splitlines()[1]
+    hostile = first.rsplit(",", 1)[0] + "," + '"' + HOSTILE.replace('"', '""') + '"'
+    studios.write_text(text.replace(first, hostile, 1), encoding="utf-8")
+    register = load(tmp_path / "datasets")
+    assert register.studios[0].evidence == HOSTILE
+    pub = prepare(register, [], "2026-11-25", base="")
+    files = {f.url: f.data for f in pub.files}
+    expected = "'" + HOSTILE
+    plain = pd.read_csv(io.BytesIO(files["data/register/studios.csv"]), dtype=str, keep_default_na=False)
+    assert plain["evidence"][0] == expected
+    excel = pd.read_csv(io.BytesIO(files["data/register/studios.excel.csv"]), dtype=str, keep_default_na=False,
+                        encoding="utf-8-sig")
+    assert excel["evidence"][0] == expected
+    sheet = openpyxl.load_workbook(io.BytesIO(files["data/register/studios.xlsx"])).worksheets[0]
+    column = [c.value for c in sheet[1]].index("evidence") + 1
+    cell = sheet.cell(row=2, column=column)
+    assert (cell.value, cell.data_type) == (expected, "s")
+    assert json.loads(files["data/register/studios.json"])[0]["evidence"] == HOSTILE  # JSON keeps the value
+    assert files["data/register/bases.csv"] == (tmp_path / "datasets/register/bases.csv").read_bytes()
+
+
+def test_dataset_page_shows_fields_preview_code_and_citations(built_site: Path, register: Register) -> None:
+    html = (built_site / "data" / "register" / "index.html").read_text(encoding="utf-8")
+    studios = register.package("register").resource("studios")
+    assert f"<strong>预览</strong>：前 20 行（共 {len(studios.rows)} 行）" in html
+    assert html.count('<div class="hsp-preview" data-search-exclude>') == sum(
+        1 for r in register.package("register").resources if r.rows)
+    assert "<th scope=\"row\"><code>credit_code</code></th>" in html
+    assert 'studios = pd.read_csv("studios.csv", dtype={&#34;id&#34;: &#34;string&#34;' in html
+    assert 'studios &lt;- read_csv("studios.csv", col_types = cols(id = col_character(), ' in html
+    assert "[DS/OL]. 版本 " in html and "[Data set]" in html
+    assert "'=HYPERLINK(…)" in html  # the apostrophe rule is explained where the files are
