@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from jinja2 import Environment
 
+from generator.feeds import level_feed_url, province_feed_url
 from generator.model import Record
 from generator.render import Page
 from generator.site_model import SiteModel
@@ -39,10 +40,14 @@ def _split(site: SiteModel, env: Environment, kind: str, section: str, title: st
         chosen = [r for r in rows if r.province_code == code]
         heading = f"{site.province(code)}的{title}"
         url = f"{section}/province/{code}/"
-        yield Page(url, "shell", heading, tpl.render(site=site, heading=heading, rows=chosen, kind=kind, page_url=url, section=section))
+        yield Page(url, "shell", heading, tpl.render(site=site, heading=heading, rows=chosen, kind=kind, page_url=url, section=section,
+                                                   feed=province_feed_url(code), feed_title=f"{site.province(code)}的公告",
+                                                   find_query=f"?type={kind}&province={code}"))
     for level in site.register.levels.values():
         chosen = [r for r in rows if r.level == level.code]
         if chosen:
             heading = f"{level.label}{title}"
             url = f"{section}/level/{level.code}/"
-            yield Page(url, "shell", heading, tpl.render(site=site, heading=heading, rows=chosen, kind=kind, page_url=url, section=section))
+            yield Page(url, "shell", heading, tpl.render(site=site, heading=heading, rows=chosen, kind=kind, page_url=url, section=section,
+                                                       feed=level_feed_url(level.code), feed_title=f"{level.label}公告",
+                                                       find_query=f"?type={kind}&level={level.code}"))

@@ -1,0 +1,260 @@
+/* The finder (find/): searches every base and studio in the browser, with no server.
+ *
+ * Data: window.HSP_FINDER, assigned by find/data.js (generator/finder.py documents the layout).
+ * State: the query string (?q=地铁&level=municipal), so a search can be bookmarked and shared;
+ * the back button restores the previous search. Results are built with DOM APIs and textContent
+ * only: names come from announcements and are never parsed as HTML.
+ */
+(function () {
+  "use strict";
+  var DATA = window.HSP_FINDER;
+  var PAGE = 200;                       // rows rendered at a time ("显示更多" adds another page)
+  var FACETS = ["type", "level", "province", "year", "announcement"];
+  var form = document.getElementById("hsp-finder");
+  if (!form) { return; }
+  var box = document.getElementById("hsp-finder-q");
+  var status = document.getElementById("hsp-finder-status");
+  var list = document.getElementById("hsp-finder-results");
+  var more = document.getElementById("hsp-finder-more");
+  if (!DATA) {
+    status.textContent = "查找数据（data.js）没有载入，无法查找。请重新生成网站或联系维护者。";
+    return;
+  }
+  var START = window.location.search;
+  hideQueryFromMaterial();
+
+  /* Normalising: full-width → half-width (NFKC), lower case, traditional → simplified. */
+  var T2S = {};
+  (function () {
+    var trad = Array.from(DATA.t2s[0]), simp = Array.from(DATA.t2s[1]);
+    for (var i = 0; i < trad.length; i++) { T2S[trad[i]] = simp[i]; }
+  })();
+  function norm(text) {
+    var s = String(text || "");
+    if (s.normalize) { s = s.normalize("NFKC"); }
+    s = s.toLowerCase();
+    var out = "";
+    for (var ch of s) { out += T2S[ch] || ch; }
+    return out;
+  }
+
+  /* Records, decoded once. A row: [kind, id, name, masters, host, city, province, level, year, announcement]. */
+  var records = DATA.rows.map(function (row) {
+    var host = row[4] >= 0 ? DATA.hosts[row[4]] : "";
+    var city = row[5] >= 0 ? DATA.cities[row[5]] : "";
+    return {
+      kind: row[0], id: row[1], name: row[2], masters: row[3], host: host, city: city,
+      province: row[6], level: row[7], year: row[8], announcement: row[9],
+      hay: norm([row[2], row[3], host, city].join("\u0001")),
+    };
+  });
+  var FIELD = {type: "kind", level: "level", province: "province", year: "year", announcement: "announcement"};
+
+  /* Facet values: [value in the URL, label, index or year in a record]. */
+  var choices = {
+    type: DATA.kinds.map(function (k, i) { return [k[0], k[1], i]; }),
+    level: DATA.levels.map(function (l, i) { return [l[0], l[1], i]; }),
+    province: DATA.provinces.map(function (p, i) { return [p[0], p[1], i]; }),
+    year: Array.from(new Set(records.map(function (r) { return r.year; }))).sort(function (a, b) { return b - a; })
+      .map(function (y) { return [y ? String(y) : "unknown", y ? y + " 年" : "年份不详", y]; }),
+    announcement: DATA.announcements.map(function (a, i) {
+      return [a[0], (a[2] ? a[2] + " " : "") + a[1], i];
+    }).concat([["none", "无对应公告（新闻提及）", -1]]),
+  };
+  var selects = {};
+  FACETS.forEach(function (name) {
+    var select = document.getElementById("hsp-finder-" + name);
+    selects[name] = select;
+    choices[name].forEach(function (choice) {
+      var option = document.createElement("option");
+      option.value = choice[0];
+      option.textContent = choice[1];
+      option.dataset.label = choice[1];
+      select.appendChild(option);
+    });
+    select.firstElementChild.dataset.label = "全部";
+  });
+
+  /* MkDocs Material treats ?q= as a deep link into its own search: on start-up it opens the search
+   * box with that text, and deletes q from the URL when the box closes. On this page ?q= belongs to
+   * the finder, so q is taken out of the URL until Material has read it (its components mount on
+   * DOMContentLoaded, after this script), then put back. */
+  function hideQueryFromMaterial() {
+    var url = new URL(window.location.href);
+    if (!url.searchParams.has("q")) { return; }
+    var own = url.href;
+    url.searchParams.delete("q");
+    try { window.history.replaceState(window.history.state, "", url.href); } catch (e) { return; }
+    document.addEventListener("DOMContentLoaded", function () {
+      window.setTimeout(function () {
+        try { window.history.replaceState(window.history.state, "", own); } catch (e) { /* keep going */ }
+      }, 0);
+    });
+  }
+
+  /* State <-> URL. */
+  function readUrl(search) {
+    var params = new URLSearchParams(search);
+    var state = {q: params.get("q") || ""};
+    FACETS.forEach(function (name) { state[name] = params.get(name) || ""; });
+    return state;
+  }
+  function readForm() {
+    var state = {q: box.value};
+    FACETS.forEach(function (name) { state[name] = selects[name].value; });
+    return state;
+  }
+  function toQuery(state) {
+    var params = new URLSearchParams();
+    if (state.q.trim()) { params.set("q", state.q.trim()); }
+    FACETS.forEach(function (name) { if (state[name]) { params.set(name, state[name]); } });
+    var text = params.toString();
+    return text ? "?" + text : "";
+  }
+  function fill(state) {
+    box.value = state.q;
+    FACETS.forEach(function (name) {
+      var select = selects[name];
+      select.value = state[name];
+      if (select.value !== state[name]) { select.value = ""; }   // unknown value in a shared link
+    });
+  }
+  var typing = false;  // one history entry per typing session, not one per keystroke
+  function remember(push) {
+    var query = toQuery(readForm());
+    if (query === window.location.search) { return; }
+    var url = query || window.location.pathname;
+    try {
+      if (push) { window.history.pushState(null, "", url); } else { window.history.replaceState(null, "", url); }
+    } catch (e) { /* some browsers refuse history changes on file:// */ }
+  }
+
+  /* Search. A record matches when every word of the query occurs in its name, masters, host or city. */
+  function wanted(state) {
+    var want = {};
+    FACETS.forEach(function (name) {
+      var value = state[name];
+      if (!value) { return; }
+      var choice = choices[name].find(function (c) { return c[0] === value; });
+      if (choice) { want[name] = choice[2]; }
+    });
+    return want;
+  }
+  var shown = PAGE;
+  var matches = [];
+  function run(state) {
+    var words = norm(state.q).split(/\s+/).filter(Boolean);
+    var want = wanted(state);
+    var active = FACETS.filter(function (name) { return name in want; });
+    var counts = {};
+    FACETS.forEach(function (name) { counts[name] = new Map(); });
+    matches = [];
+    for (var i = 0; i < records.length; i++) {
+      var r = records[i];
+      var ok = true;
+      for (var w = 0; w < words.length; w++) { if (r.hay.indexOf(words[w]) < 0) { ok = false; break; } }
+      if (!ok) { continue; }
+      var failed = null, failures = 0;
+      for (var f = 0; f < active.length; f++) {
+        if (r[FIELD[active[f]]] !== want[active[f]]) { failed = active[f]; failures++; }
+      }
+      if (failures > 1) { continue; }
+      /* Live counts: each facet counts the records that pass the query and every *other* facet. */
+      FACETS.forEach(function (name) {
+        if (failures === 0 || name === failed) {
+          var key = r[FIELD[name]];
+          counts[name].set(key, (counts[name].get(key) || 0) + 1);
+        }
+      });
+      if (failures === 0) { matches.push(r); }
+    }
+    FACETS.forEach(function (name) {
+      var total = 0;  // 全部 counts records with no value for this facet too (e.g. province unknown)
+      counts[name].forEach(function (count) { total += count; });
+      Array.from(selects[name].options).forEach(function (option, n) {
+        if (n === 0) { return; }
+        var count = counts[name].get(choices[name][n - 1][2]) || 0;
+        option.textContent = option.dataset.label + "（" + count + "）";
+        option.disabled = count === 0 && !option.selected;
+      });
+      selects[name].options[0].textContent = "全部（" + total + "）";
+    });
+    shown = PAGE;
+    draw();
+  }
+
+  function recordUrl(r) {
+    var url = "../" + DATA.kinds[r.kind][2] + "/" + encodeURIComponent(r.id) + "/";
+    return window.location.protocol === "file:" ? url + "index.html" : url;  // no directory index on file://
+  }
+  function draw() {
+    list.replaceChildren();
+    var fragment = document.createDocumentFragment();
+    matches.slice(0, shown).forEach(function (r) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = recordUrl(r);
+      link.textContent = r.name;
+      item.appendChild(link);
+      var meta = document.createElement("span");
+      meta.className = "hsp-finder__meta";
+      var parts = [DATA.kinds[r.kind][1]];
+      if (r.level >= 0) { parts.push(DATA.levels[r.level][1]); }
+      var province = r.province >= 0 ? DATA.provinces[r.province][1] : "";
+      var place = [province, r.city === province ? "" : r.city].filter(Boolean).join(" ");
+      if (place) { parts.push(place); }
+      parts.push(r.year ? r.year + " 年" : "年份不详");
+      if (r.masters) { parts.push("大师：" + r.masters); }
+      if (r.host && r.host !== r.name) { parts.push("依托单位：" + r.host); }
+      meta.textContent = parts.join(" · ");
+      item.appendChild(meta);
+      fragment.appendChild(item);
+    });
+    list.appendChild(fragment);
+    var rest = matches.length - Math.min(shown, matches.length);
+    status.textContent = matches.length === 0
+      ? "没有找到符合条件的记录。可以减少关键词或放宽筛选条件。"
+      : "找到 " + matches.length + " 条记录" + (rest > 0 ? "，显示前 " + shown + " 条。" : "。");
+    more.hidden = rest <= 0;
+    more.textContent = "显示更多（还有 " + rest + " 条）";
+  }
+
+  box.addEventListener("input", function () {
+    run(readForm());
+    remember(!typing);
+    typing = true;
+  });
+  box.addEventListener("blur", function () { typing = false; });
+  FACETS.forEach(function (name) {
+    selects[name].addEventListener("change", function () {
+      typing = false;
+      run(readForm());
+      remember(true);
+    });
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    typing = false;
+    run(readForm());
+    remember(true);
+  });
+  form.addEventListener("reset", function () {
+    window.setTimeout(function () { typing = false; run(readForm()); remember(true); }, 0);
+  });
+  more.addEventListener("click", function () {
+    var first = shown;
+    shown += PAGE;
+    draw();
+    var next = list.children[first];
+    if (next) { next.firstChild.focus(); }
+  });
+  window.addEventListener("popstate", function () {
+    typing = false;
+    var state = readUrl(window.location.search);
+    fill(state);
+    run(readForm());
+  });
+
+  fill(readUrl(START));
+  run(readForm());
+})();

@@ -1,0 +1,56 @@
+"""The offline bundle (``build --offline``): ``<out>/offline.zip``, a copy of the site that works when
+opened from disk (``file://``), e.g. after unzipping on a computer with no network.
+
+The published site uses MkDocs' directory URLs (``studios/S000001/``), which a web server completes
+with ``index.html`` but a browser opening files does not. The bundle is the same site with every
+relative ``href``/``src``/``action`` that names a folder rewritten to name its ``index.html``
+(``../studios/`` → ``../studios/index.html``). The finder needs nothing more: its data is a script
+(``find/data.js``), and its result links add ``index.html`` themselves on ``file://``.
+
+What does not work from disk: MkDocs Material's site search (the browser refuses to fetch
+``search/search_index.json`` from ``file://``). The finder covers every base and studio.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+ZIP_NAME = "offline.zip"
+FOLDER = "hsp-offline"  # the one folder inside the zip: unzipping never scatters files
+_ATTRIBUTE = re.compile(r'(\s(?:href|src|action)=")([^"]*)(")')
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def explicit_index(url: str) -> str:
+    """``url`` with ``index.html`` named when it points at a folder; other URLs unchanged."""
+    if not url or url.startswith(("#", "/", "?")) or _SCHEME.match(url):
+        return url
+    cut = min((i for i in (url.find("?"), url.find("#")) if i != -1), default=len(url))
+    path, rest = url[:cut], url[cut:]
+    if path.endswith("/"):
+        path += "index.html"
+    elif path in (".", "..") or path.endswith(("/.", "/..")):
+        path += "/index.html"
+    return path + rest
+
+
+def rewrite(html: str) -> str:
+    return _ATTRIBUTE.sub(lambda m: m.group(1) + explicit_index(m.group(2)) + m.group(3), html)
+
+
+def write_offline(site: Path, work: Path) -> Path:
+    """Copy ``site`` into ``work``, rewrite its links, and zip it as ``site/offline.zip``."""
+    copy = work / FOLDER
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns(ZIP_NAME))
+    for page in copy.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(rewrite(text), encoding="utf-8")
+    target = site / ZIP_NAME
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        for path in sorted(copy.rglob("*")):
+            if path.is_file():
+                archive.write(path, path.relative_to(work).as_posix())
+    shutil.rmtree(copy)
+    return target

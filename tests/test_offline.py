@@ -1,0 +1,108 @@
+"""The offline bundle: ``build --offline`` writes ``<out>/offline.zip``; unzipped, the site works from
+file:// with the network off, the finder included."""
+from __future__ import annotations
+
+import csv
+import html
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.offline import FOLDER, explicit_index
+
+from conftest import REPO
+
+LINK = re.compile(r'\s(?:href|src|action)="([^"]*)"')
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The committed datasets built with --offline, exactly as a person would run it."""
+    out = tmp_path_factory.mktemp("offline") / "site"
+    result = CliRunner().invoke(main, ["build", "--datasets", str(REPO / "datasets"), "--out", str(out), "--offline"])
+    assert result.exit_code == 0, result.output
+    assert f"离线包：{out / 'offline.zip'}" in result.output
+    return out / "offline.zip"
+
+
+@pytest.fixture(scope="module")
+def unzipped(bundle: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(bundle) as archive:
+        archive.extractall(target)
+    return target / FOLDER
+
+
+@pytest.fixture
+def offline_page(browser) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """A page with the network off: offline, and every request that is not file:// aborted."""
+    context = browser.new_context(locale="zh-CN", offline=True)
+    requested: list[str] = []
+    context.route(lambda url: not url.startswith("file:"), lambda route: (requested.append(route.request.url), route.abort()))
+    page = context.new_page()
+    page.requested = requested  # type: ignore[attr-defined]
+    yield page
+    context.close()
+
+
+def test_the_zip_holds_one_folder_and_not_itself(bundle: Path) -> None:
+    with zipfile.ZipFile(bundle) as archive:
+        names = archive.namelist()
+    assert all(name.startswith(FOLDER + "/") for name in names)
+    assert f"{FOLDER}/index.html" in names and f"{FOLDER}/find/data.js" in names
+    assert not any(name.endswith("offline.zip") for name in names)
+
+
+def test_every_relative_link_names_a_file(unzipped: Path) -> None:
+    """From file:// a folder link opens a directory listing: every link must name index.html."""
+    bad = []
+    for page in unzipped.rglob("*.html"):
+        for url in LINK.findall(page.read_text(encoding="utf-8")):
+            parts = urlsplit(html.unescape(url))
+            if parts.scheme or url.startswith(("//", "#", "/")) or not parts.path:
+                continue
+            if not (page.parent / unquote(parts.path)).resolve().is_file():
+                bad.append(f"{page.relative_to(unzipped)} → {url}")
+    assert bad == []
+
+
+def test_finder_works_from_file_with_the_network_off(unzipped: Path, offline_page) -> None:  # type: ignore[no-untyped-def]
+    page = offline_page
+    with (REPO / "datasets" / "register" / "studios.csv").open(encoding="utf-8", newline="") as f:
+        wuhan = {r["id"] for r in csv.DictReader(f) if "武汉" in r["city"] + r["host_organization"] + r["name"]}
+    page.goto((unzipped / "find" / "index.html").as_uri() + "?q=" + quote("武汉"))
+    page.wait_for_selector("#hsp-finder-results li")
+    hrefs = page.eval_on_selector_all("#hsp-finder-results a", "els => els.map(e => e.getAttribute('href'))")
+    assert {h for h in hrefs if h.startswith("../studios/")} == {f"../studios/{i}/index.html" for i in wuhan}
+    page.click("#hsp-finder-results a >> text=付一鸣技能大师工作室")
+    page.wait_for_load_state()
+    assert page.url == (unzipped / "studios" / "S000001" / "index.html").as_uri()
+    assert page.text_content("h1") == "付一鸣技能大师工作室"
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky", "styles loaded"
+    page.click(".md-header__inner .md-logo")
+    assert page.url == (unzipped / "index.html").as_uri()
+    assert page.requested == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("studios/S000001/", "studios/S000001/index.html"),
+    ("../..", "../../index.html"),
+    (".", "./index.html"),
+    ("./", "./index.html"),
+    ("../find/?q=%E6%AD%A6&amp;level=x", "../find/index.html?q=%E6%AD%A6&amp;level=x"),
+    ("../policies/plan-2011/#a2-s4-3", "../policies/plan-2011/index.html#a2-s4-3"),
+    ("../assets/site.css", "../assets/site.css"),
+    ("https://example.org/", "https://example.org/"),
+    ("mailto:x@example.org", "mailto:x@example.org"),
+    ("#top", "#top"),
+    ("?q=1", "?q=1"),
+    ("", ""),
+])
+def test_folder_links_name_their_index(url: str, expected: str) -> None:
+    assert explicit_index(url) == expected
