@@ -58,13 +58,18 @@ class SiteModel:
         """Other records that share a master or a host organisation, by record id."""
         by_key: dict[str, list[Record]] = {}
         for record in self.register.records:
-            for key in {*(f"m:{m}" for m in record.masters), f"h:{record.host_organization}"}:
+            # dict, not set: keys in a fixed order, so the output does not depend on the hash seed
+            for key in dict.fromkeys([*(f"m:{m}" for m in record.masters), f"h:{record.host_organization}"]):
                 if key != "h:":
                     by_key.setdefault(key, []).append(record)
         out: dict[str, list[Record]] = {}
+        seen: dict[str, set[str]] = {}  # ids already in out[id]: a set, not a scan of the list
         for group in by_key.values():
             if len(group) > 1:
                 for record in group:
-                    out.setdefault(record.id, [])
-                    out[record.id].extend(r for r in group if r.id != record.id and r not in out[record.id])
+                    mine, ids = out.setdefault(record.id, []), seen.setdefault(record.id, {record.id})
+                    for other in group:
+                        if other.id not in ids:
+                            ids.add(other.id)
+                            mine.append(other)
         return out
