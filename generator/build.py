@@ -4,14 +4,20 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 from generator import paths
+from generator.downloads import prepare
 from generator.errors import DataInvalid
 from generator.extras import load_extras
 from generator.export import export
+from generator.feeds import site_base, write_feeds
+from generator.finder import write_finder
 from generator.load import load
+from generator.offline import write_offline
+from generator.pages.report import write_templates
 from generator.problems import Problem, errors, warnings
 from generator.render import environment, render_pages
 from generator.site import pour, run_mkdocs, write_docs
@@ -22,18 +28,25 @@ Say = Callable[[str], None]
 
 
 def build(datasets: Path = paths.DATASETS, out: Path = paths.SITE, *, strict: bool = False,
-          say: Say = print, report: Callable[[list[Problem]], None] | None = None) -> Path:
+          say: Say = print, report: Callable[[list[Problem]], None] | None = None,
+          timings: dict[str, float] | None = None, offline: bool = False) -> Path:
+    lap = Stopwatch(timings if timings is not None else {})
     say("[1/5] 校验数据 …")
     problems = validate(datasets)
+    lap("validate")
     if report:
         report(problems)
     if errors(problems) or (strict and warnings(problems)):
         raise DataInvalid(len(problems))
     say("[2/5] 读取数据 …")
     register = load(datasets)
-    site = SiteModel(register, built=dt.date.today().isoformat(), extra=load_extras(register, problems))
+    built = dt.date.today().isoformat()
+    extra = {**load_extras(register, problems), "published": prepare(register, problems, built)}  # downloads, in memory
+    site = SiteModel(register, built=built, extra=extra)
+    lap("load")
     say("[3/5] 生成页面 …")
     pages = list(render_pages(site, environment()))
+    lap("render")
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
@@ -42,13 +55,37 @@ def build(datasets: Path = paths.DATASETS, out: Path = paths.SITE, *, strict: bo
         new_site = staging / "site"
         shells = write_docs(pages, staging / "docs")
         run_mkdocs(staging / "docs", new_site)
+        lap("mkdocs")
         pour(shells, new_site)
+        lap("pour")
         say(f"[5/5] 写入记录页 {len(shells)} 个和下载文件 …")
-        export(register, new_site)
+        export(site, new_site)
+        write_finder(site, new_site)
+        write_feeds(site, new_site, site_base())
+        write_templates(site, new_site)
+        lap("export")
+        if offline:
+            say("[+] 生成离线包 offline.zip（可从本地文件打开的网站副本）…")
+            write_offline(new_site, staging)
+            lap("offline")
         swap(new_site, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    lap("other")
     return out
+
+
+class Stopwatch:
+    """``lap(stage)`` adds the seconds since the previous lap to ``timings[stage]`` (for --timings)."""
+
+    def __init__(self, timings: dict[str, float]) -> None:
+        self.timings = timings
+        self.last = time.perf_counter()
+
+    def __call__(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.timings[stage] = self.timings.get(stage, 0.0) + now - self.last
+        self.last = now
 
 
 def swap(new: Path, out: Path) -> None:

@@ -1,6 +1,7 @@
 """Command line: ``python -m generator validate|build|pack``. Exit 0 clean, 1 invalid data or failed build, 2 usage."""
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import click
 from generator import paths
 from generator.checks.package import pack as pack_folder
 from generator.errors import DataInvalid, HspError
+from generator.intake.commands import import_command, template_command
 from generator.problems import Problem, errors, summary, to_json, warnings
 from generator.validate import validate as run_validate
 
@@ -35,6 +37,10 @@ def main() -> None:
     """国家高技能人才振兴计划公开数据：校验数据、生成网站。"""
 
 
+main.add_command(template_command)  # generator/intake/commands.py: Excel template and import
+main.add_command(import_command)
+
+
 @main.command()
 @DATASETS_OPTION
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出问题列表。")
@@ -57,25 +63,37 @@ def validate(datasets: Path, as_json: bool, strict: bool) -> None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=paths.SITE,
               show_default="site/", help="网站输出目录。失败时原目录保持不变。")
 @click.option("--strict", is_flag=True, help="有警告也视为失败。")
-def build(datasets: Path, out: Path, strict: bool) -> None:
+@click.option("--timings", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="把各阶段耗时（秒）以 JSON 写入此文件，供 benchmarks/run.py 使用。")
+@click.option("--offline", is_flag=True,
+              help="另外生成离线包 <out>/offline.zip：解压后直接用浏览器打开 index.html 即可浏览和查找。")
+def build(datasets: Path, out: Path, strict: bool, timings: Path | None, offline: bool) -> None:
     """校验数据并生成网站（MkDocs Material，严格模式）。"""
     from generator.build import build as run_build
 
     if not datasets.is_dir():
         raise click.BadParameter(f"目录不存在：{datasets}", param_hint="--datasets")
     try:
-        site = run_build(datasets, out, strict=strict, say=click.echo, report=_report)
+        stages: dict[str, float] = {}
+        site = run_build(datasets, out, strict=strict, say=click.echo, report=_report, timings=stages,
+                         offline=offline)
     except DataInvalid:
         raise
     except HspError:
         raise
+    if timings is not None:
+        timings.write_text(json.dumps(stages, indent=2) + "\n", encoding="utf-8")
     click.echo(f"网站已生成：{site}")
     click.echo(f"本地预览：python -m http.server -d {site} 8000，然后打开 http://localhost:8000/")
+    if offline:
+        click.echo(f"离线包：{site / 'offline.zip'}（解压后打开 hsp-offline/index.html）")
 
 
 def _report(problems: list[Problem]) -> None:
-    if problems:
-        print_problems(problems)
+    """The build prints errors and warnings; confirmed notes are on the validation report page."""
+    shown = errors(problems) + warnings(problems)
+    if shown:
+        print_problems(shown)
 
 
 @main.command()
@@ -87,3 +105,43 @@ def pack(datasets: Path) -> None:
     for line in changed:
         click.echo(f"已更新：{line}")
     click.echo(f"共更新 {len(changed)} 处。" if changed else "数据包已与 schemas/ 一致，无需更新。")
+
+
+@main.command()
+@DATASETS_OPTION
+@click.option("--version", "version", required=True, help="版本号 X.Y.Z，须大于上一次发布的版本。")
+@click.option("--note", required=True, help="本次发布的说明（一句话，显示在“更新记录”页）。")
+@click.option("--date", "date", default=None, show_default="今天", help="发布日期 YYYY-MM-DD。")
+def release(datasets: Path, version: str, note: str, date: str | None) -> None:
+    """记录一次数据发布：校验数据，把各数据包存为快照（datasets/releases/<版本>/），更新版本号，并记入 datasets/releases.csv。"""
+    import datetime as dt
+
+    from generator.release import check_arguments, record_release
+
+    if not datasets.is_dir():
+        raise click.BadParameter(f"目录不存在：{datasets}", param_hint="--datasets")
+    day = date or dt.date.today().isoformat()
+    check_arguments(datasets, version, day)
+    problems = run_validate(datasets)
+    if errors(problems):
+        print_problems(problems)
+        raise DataInvalid(len(problems))
+    for line in record_release(datasets, version, note.strip(), day):
+        click.echo(line)
+    click.echo(f"已发布 {version}（{day}）。请提交 datasets/ 中的改动。")
+
+
+@main.command()
+@click.option("--records", type=click.IntRange(min=1), required=True, help="基地和工作室的总条数。")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="输出的数据目录（须不存在或为空）。请勿提交到仓库。")
+@click.option("--seed", type=int, default=0, show_default=True, help="随机种子：同一种子生成的文件逐字节相同。")
+def synth(records: int, out: Path, seed: int) -> None:
+    """生成规模测试用的合成数据目录（虚构名称，网址为 example.invalid），可直接校验和构建。"""
+    from generator.synth import synthesize
+
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise click.BadParameter(f"目录已存在且不为空：{out}", param_hint="--out")
+    summary = synthesize(records, out, seed=seed)
+    click.echo(f"已生成合成数据：培训基地 {summary.bases} 个，技能大师工作室 {summary.studios} 个，"
+               f"公告 {summary.announcements} 个 → {out}")

@@ -41,7 +41,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["lines"] = _lines
-    env.filters["yaml_str"] = lambda s: json.dumps(str(s), ensure_ascii=False)
+    env.filters["yaml_str"] = lambda s: Markup(json.dumps(str(s), ensure_ascii=False))  # YAML, not HTML: no escaping
     env.filters["json_script"] = _json_script
     env.globals["rel"] = relative
     return env

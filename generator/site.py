@@ -15,6 +15,7 @@ from pathlib import Path
 from markupsafe import escape
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 
 from generator import paths
@@ -56,9 +57,15 @@ def write_docs(pages: Iterable[Page], docs: Path) -> list[Page]:
         target = docs / page.url / "index.md"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.body, encoding="utf-8")
-    (docs / SHELL_URL).mkdir(parents=True, exist_ok=True)
-    (docs / SHELL_URL / "index.md").write_text(SHELL_MD, encoding="utf-8")
+    for url in {SHELL_URL} | {shell_url(page.url) for page in shells}:
+        (docs / url).mkdir(parents=True, exist_ok=True)
+        (docs / url / "index.md").write_text(SHELL_MD, encoding="utf-8")
     return shells
+
+
+def shell_url(url: str) -> str:
+    """The hidden shell page at the same folder depth as ``url``, so its relative links fit."""
+    return "records/" + "shell/" * max(url.count("/") - 1, 1)
 
 
 def run_mkdocs(docs: Path, site: Path) -> None:
@@ -67,6 +74,7 @@ def run_mkdocs(docs: Path, site: Path) -> None:
     logger.addHandler(handler)
     try:
         config = load_config(str(paths.MKDOCS_YML), docs_dir=str(docs), site_dir=str(site), strict=True)
+        _use_programme_terms(config)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)
@@ -79,19 +87,38 @@ def run_mkdocs(docs: Path, site: Path) -> None:
         logger.removeHandler(handler)
 
 
+def _use_programme_terms(config: MkDocsConfig) -> None:
+    """Site search splits Chinese text into words with jieba; teach it the programme's terms (技能大师工作室,
+    师生比 …) so that each is one searchable word. The search plugin's ``jieba_dict_user`` option would
+    take a path relative to the working directory, and jieba opens that path without closing it (a
+    ResourceWarning); so the dictionary is handed to jieba here, as a file that is closed again."""
+    if config.plugins.get("material/search") is None:
+        return
+    import jieba
+
+    with paths.JIEBA_USERDICT.open("rb") as terms:
+        jieba.load_userdict(terms)
+
+
 def pour(shells: list[Page], site: Path) -> None:
-    shell_file = site / SHELL_URL / "index.html"
-    shell = shell_file.read_text(encoding="utf-8")
-    head, _, tail = shell.partition(BODY_MARK)
-    if not tail:
-        raise BuildFailed("页面外壳中找不到占位内容：主题模板可能已更改。")
-    head = _drop_generated_h1(head)
+    # The shell is split at its title marks and encoded once per depth; each page then only joins
+    # bytes (re-replacing and re-encoding ~20 KB of shell per page cost more than writing it).
+    parts: dict[str, tuple[list[bytes], list[bytes]]] = {}
     for page in shells:
-        title = str(escape(page.title))
-        html = head.replace(TITLE_MARK, title) + page.body + tail.replace(TITLE_MARK, title)
+        url = shell_url(page.url)
+        if url not in parts:
+            shell = (site / url / "index.html").read_text(encoding="utf-8")
+            head, _, tail = shell.partition(BODY_MARK)
+            if not tail:
+                raise BuildFailed("页面外壳中找不到占位内容：主题模板可能已更改。")
+            parts[url] = ([p.encode() for p in _drop_generated_h1(head).split(TITLE_MARK)],
+                          [p.encode() for p in tail.split(TITLE_MARK)])
+        head_parts, tail_parts = parts[url]
+        title = str(escape(page.title)).encode()
+        html = title.join(head_parts) + page.body.encode() + title.join(tail_parts)
         target = site / index_html(page.url)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
+        target.write_bytes(html)
     shutil.rmtree(site / "records")
     _drop_from_sitemap(site)
 
@@ -106,11 +133,11 @@ def _drop_from_sitemap(site: Path) -> None:
         path = site / name
         if path.exists():
             text = path.read_text(encoding="utf-8")
-            start = text.find(SHELL_URL)
-            if start != -1:
+            while (start := text.find(SHELL_URL)) != -1:
                 a = text.rfind("<url>", 0, start)
                 b = text.find("</url>", start) + len("</url>")
-                path.write_text(text[:a] + text[b:], encoding="utf-8")
+                text = text[:a] + text[b:]
+            path.write_text(text, encoding="utf-8")
         gz = site / (name + ".gz")
         if gz.exists():
             gz.unlink()

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator import paths
+from generator.checks.acknowledged import apply_acknowledged
 from generator.checks.files import check_file, unreadable
 from generator.checks.header import check_header
 from generator.checks.package import check_package
@@ -14,6 +15,7 @@ from generator.checks.register import REGISTER_CHECKS
 from generator.checks.tables import Table, read_table
 from generator.frictionless_adapter import run_frictionless
 from generator.problems import Problem
+from generator.release_check import check_releases
 
 
 def shown_path(path: Path) -> str:
@@ -30,6 +32,8 @@ def validate(datasets: Path = paths.DATASETS, schemas: Path = paths.SCHEMAS) -> 
                         hint="请用 --datasets 指向含有数据包的目录，例如 datasets/。")]
     for folder in folders:
         problems.extend(validate_package(folder, schemas))
+    problems.extend(check_releases(datasets, shown_path))
+    problems = apply_acknowledged(problems, datasets)
     return sorted(set(problems), key=lambda p: (p.path, p.row or 0, p.code, p.field or ""))
 
 
@@ -62,16 +66,25 @@ def validate_package(folder: Path, schemas: Path) -> list[Problem]:
     problems.extend(without_echoes(run_frictionless(folder, descriptor, skip, shown)))
     for check in REGISTER_CHECKS:
         problems.extend(check(tables))
-    return problems
+    return without_echoes(problems)
 
 
 def without_echoes(problems: Iterable[Problem]) -> list[Problem]:
     """One line per wrong cell: a foreign-key or unique error that repeats a cell already reported
-    (as a type, enum or primary-key error) is dropped."""
+    (as a type, enum or primary-key error) is dropped; so is a domain check on a cell the schema already
+    rejects, a required-value on a missing cell, and anything else on a blank row."""
     found = list(problems)
     cell_errors = {(p.path, p.row, p.field) for p in found if p.code in CELL_CODES}
-    return [p for p in found if not (p.code in ECHO_CODES and (p.path, p.row, p.field) in cell_errors)]
+    schema_errors = cell_errors | {(p.path, p.row, p.field) for p in found if p.code in ECHO_CODES}
+    missing = {(p.path, p.row, p.field) for p in found if p.code == "missing-cell"}
+    blank = {(p.path, p.row) for p in found if p.code == "blank-row"}
+    return [p for p in found if not (
+        (p.code in ECHO_CODES and (p.path, p.row, p.field) in cell_errors)
+        or (p.code in DOMAIN_ECHOES and (p.path, p.row, p.field) in schema_errors)
+        or (p.code == "required-value" and (p.path, p.row, p.field) in missing)
+        or (p.code != "blank-row" and (p.path, p.row) in blank))]
 
 
 CELL_CODES = {"type-error", "constraint-error", "enum-error", "required-value", "primary-key"}
 ECHO_CODES = {"foreign-key", "unique-error"}
+DOMAIN_ECHOES = {"province-scope", "level-mismatch", "year-implausible", "gongshi-dates", "credit-code", "full-width"}

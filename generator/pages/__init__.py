@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterator
 
 from jinja2 import Environment
 
-from generator.pages import home, lists, opendata, policy, records
+from generator.pages import apply, changes, datasets, find, home, lists, opendata, policy, progress, records, report
 from generator.render import Page
 from generator.site_model import SiteModel
 
@@ -14,7 +14,13 @@ Producer = Callable[[SiteModel, Environment], Iterator[Page]]
 PRODUCERS: tuple[Producer, ...] = (
     home.pages,
     policy.pages,
+    apply.pages,
+    progress.pages,
     lists.pages,
     records.pages,
+    find.pages,
     opendata.pages,
+    datasets.pages,
+    changes.pages,
+    report.pages,
 )
