@@ -17,6 +17,7 @@ from generator.feeds import site_base, write_feeds
 from generator.finder import write_finder
 from generator.load import load
 from generator.offline import write_offline
+from generator.parallel import Pending
 from generator.pages.report import write_templates
 from generator.problems import Problem, errors, warnings
 from generator.render import environment, render_pages
@@ -41,11 +42,14 @@ def build(datasets: Path = paths.DATASETS, out: Path = paths.SITE, *, strict: bo
     say("[2/5] 读取数据 …")
     register = load(datasets)
     built = dt.date.today().isoformat()
-    extra = {**load_extras(register, problems), "published": prepare(register, problems, built)}  # downloads, in memory
-    site = SiteModel(register, built=built, extra=extra)
+    downloads = Pending("准备下载文件", lambda: prepare(register, problems, built))  # on the other core
+    site = SiteModel(register, built=built, extra=load_extras(register, problems))
     lap("load")
     say("[3/5] 生成页面 …")
-    pages = list(render_pages(site, environment()))
+    env = environment()
+    pages = list(render_pages(site, env, downloads=False))
+    site.extra["published"] = downloads.result()
+    pages += render_pages(site, env, downloads=True)
     lap("render")
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -56,13 +60,11 @@ def build(datasets: Path = paths.DATASETS, out: Path = paths.SITE, *, strict: bo
         shells = write_docs(pages, staging / "docs")
         run_mkdocs(staging / "docs", new_site)
         lap("mkdocs")
+        say(f"[5/5] 写入记录页 {len(shells)} 个和下载文件 …")
+        exported = Pending("写入下载文件", lambda: write_files(site, new_site))  # on the other core
         pour(shells, new_site)
         lap("pour")
-        say(f"[5/5] 写入记录页 {len(shells)} 个和下载文件 …")
-        export(site, new_site)
-        write_finder(site, new_site)
-        write_feeds(site, new_site, site_base())
-        write_templates(site, new_site)
+        exported.result()
         lap("export")
         if offline:
             say("[+] 生成离线包 offline.zip（可从本地文件打开的网站副本）…")
@@ -73,6 +75,14 @@ def build(datasets: Path = paths.DATASETS, out: Path = paths.SITE, *, strict: bo
         shutil.rmtree(staging, ignore_errors=True)
     lap("other")
     return out
+
+
+def write_files(site: SiteModel, out: Path) -> None:
+    """Everything besides the pages: downloads, finder data, feeds, intake templates."""
+    export(site, out)
+    write_finder(site, out)
+    write_feeds(site, out, site_base())
+    write_templates(site, out)
 
 
 class Stopwatch:

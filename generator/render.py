@@ -62,8 +62,10 @@ def _json_script(value: object) -> Markup:
     return Markup(text)
 
 
-def render_pages(site: SiteModel, env: Environment) -> Iterator[Page]:
-    from generator.pages import PRODUCERS
+def render_pages(site: SiteModel, env: Environment, *, downloads: bool | None = None) -> Iterator[Page]:
+    """All pages; or, with ``downloads`` False/True, only those that do not / do show the downloads."""
+    from generator.pages import NEED_DOWNLOADS, PRODUCERS
 
     for producer in PRODUCERS:
-        yield from producer(site, env)
+        if downloads is None or (producer in NEED_DOWNLOADS) == downloads:
+            yield from producer(site, env)

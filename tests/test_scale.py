@@ -62,8 +62,6 @@ def test_base_and_studio_pages_are_small(scale_site: tuple[Path, Path], pattern:
     assert {url: n for url, n in pages.items() if n > RECORD_PAGE_LIMIT} == {}
 
 
-@pytest.mark.xfail(strict=True, reason="issue 7: an announcement of 20–60 records draws a full table row "
-                   "(~600 bytes) per record on top of a ~20 KB page shell; remove this mark once it fits")
 def test_announcement_pages_are_small(scale_site: tuple[Path, Path]) -> None:
     pages = sizes(scale_site[1], "announcements/*/index.html")
     assert pages

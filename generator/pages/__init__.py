@@ -11,6 +11,14 @@ from generator.site_model import SiteModel
 
 Producer = Callable[[SiteModel, Environment], Iterator[Page]]
 
+# Pages that show the downloads (sizes, checksums, changes) need the prepared publication; the build
+# renders the others while the downloads are still being prepared on the other core.
+NEED_DOWNLOADS: tuple[Producer, ...] = (
+    opendata.pages,
+    datasets.pages,
+    changes.pages,
+)
+
 PRODUCERS: tuple[Producer, ...] = (
     home.pages,
     policy.pages,
@@ -19,8 +27,6 @@ PRODUCERS: tuple[Producer, ...] = (
     lists.pages,
     records.pages,
     find.pages,
-    opendata.pages,
-    datasets.pages,
-    changes.pages,
     report.pages,
+    *NEED_DOWNLOADS,
 )

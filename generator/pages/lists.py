@@ -42,12 +42,16 @@ def _split(site: SiteModel, env: Environment, kind: str, section: str, title: st
         url = f"{section}/province/{code}/"
         yield Page(url, "shell", heading, tpl.render(site=site, heading=heading, rows=chosen, kind=kind, page_url=url, section=section,
                                                    feed=province_feed_url(code), feed_title=f"{site.province(code)}的公告",
-                                                   find_query=f"?type={kind}&province={code}"))
+                                                   find_query=f"?type={kind}&province={code}", hide=["province"], total=len(chosen),
+                                                   by_province=[]))
     for level in site.register.levels.values():
         chosen = [r for r in rows if r.level == level.code]
         if chosen:
             heading = f"{level.label}{title}"
             url = f"{section}/level/{level.code}/"
-            yield Page(url, "shell", heading, tpl.render(site=site, heading=heading, rows=chosen, kind=kind, page_url=url, section=section,
+            counts = Counter(r.province_code for r in chosen if r.province_code)
+            yield Page(url, "shell", heading, tpl.render(site=site, heading=heading, kind=kind, page_url=url, section=section,
                                                        feed=level_feed_url(level.code), feed_title=f"{level.label}公告",
-                                                       find_query=f"?type={kind}&level={level.code}"))
+                                                       find_query=f"?type={kind}&level={level.code}", hide=["level"], total=len(chosen),
+                                                       rows=chosen if len(chosen) <= FULL_TABLE_LIMIT else [],
+                                                       by_province=[(c, site.province(c), n) for c, n in sorted(counts.items())]))

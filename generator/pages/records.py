@@ -9,6 +9,7 @@ from generator.render import Page
 from generator.site_model import SiteModel
 
 RELATED_LIMIT = 20
+ANNOUNCEMENT_ROWS = 50  # keeps announcement pages under 30 KB; the finder lists the rest
 
 
 def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
@@ -20,7 +21,7 @@ def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
             site=site, announcement=a, page_url=a.url, records=records, stated=stated,
             bases=[r for r in records if r.kind == "base"],
             studios=[r for r in records if r.kind == "studio"],
-            excerpt=site.register.sources.get(a.id, ""),
+            excerpt=site.register.sources.get(a.id, ""), row_limit=ANNOUNCEMENT_ROWS,
         ))
     record_tpl = env.get_template("records/record.html.j2")
     for r in site.register.records:

@@ -1,0 +1,50 @@
+"""Use the second core: run a stage in a forked child process while the parent goes on.
+
+The child inherits everything in memory (nothing is pickled on the way in); its return value comes
+back through a pipe. Where ``fork`` is unavailable the stage simply runs inline.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import traceback
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from generator.errors import BuildFailed
+
+T = TypeVar("T")
+
+
+class Pending(Generic[T]):
+    def __init__(self, stage: str, work: Callable[[], T]) -> None:
+        self.stage = stage
+        self.inline: Callable[[], T] | None = None
+        if "fork" not in multiprocessing.get_all_start_methods():
+            self.inline = work
+            return
+        context = multiprocessing.get_context("fork")
+        self.receive, send = context.Pipe(duplex=False)
+        self.process = context.Process(target=_child, args=(work, send), daemon=True)
+        self.process.start()
+        send.close()
+
+    def result(self) -> T:
+        if self.inline is not None:
+            return self.inline()
+        try:
+            status, payload = self.receive.recv()
+        except EOFError:
+            status, payload = "error", "子进程意外退出"
+        self.process.join()
+        if status != "ok":
+            raise BuildFailed(f"{self.stage}失败：{payload}")
+        return payload  # type: ignore[no-any-return]
+
+
+def _child(work: Callable[[], object], send: object) -> None:
+    try:
+        message = ("ok", work())
+    except BaseException as exc:  # reported to the parent, which raises BuildFailed
+        message = ("error", f"{exc}\n{traceback.format_exc(limit=5)}")
+    send.send(message)  # type: ignore[attr-defined]
+    send.close()  # type: ignore[attr-defined]
