@@ -41,10 +41,18 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["lines"] = _lines
-    env.filters["yaml_str"] = lambda s: Markup(json.dumps(str(s), ensure_ascii=False))  # YAML, not HTML: no escaping
+    env.filters["yaml_str"] = _yaml_str
     env.filters["json_script"] = _json_script
     env.globals["rel"] = relative
     return env
+
+
+def _yaml_str(value: object) -> Markup:
+    """A YAML string for front matter. MkDocs puts a page title into the HTML unescaped (the theme's
+    ``striptags`` even unescapes entities), so markup characters from data become their full-width
+    look-alikes instead: a title can never open a tag."""
+    text = str(value).replace("<", "＜").replace(">", "＞").replace("&", "＆")
+    return Markup(json.dumps(text, ensure_ascii=False))
 
 
 def _lines(value: str) -> Markup:
