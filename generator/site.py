@@ -97,6 +97,8 @@ def _use_programme_terms(config: MkDocsConfig) -> None:
         return
     import jieba
 
+    jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter is not a build message
+
     with paths.JIEBA_USERDICT.open("rb") as terms:
         jieba.load_userdict(terms)
 
