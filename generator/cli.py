@@ -9,7 +9,7 @@ import click
 
 from generator import paths
 from generator.checks.package import pack as pack_folder
-from generator.errors import DataInvalid, HspError
+from generator.errors import DataInvalid
 from generator.intake.commands import import_command, template_command
 from generator.problems import Problem, errors, summary, to_json, warnings
 from generator.validate import validate as run_validate
@@ -73,14 +73,9 @@ def build(datasets: Path, out: Path, strict: bool, timings: Path | None, offline
 
     if not datasets.is_dir():
         raise click.BadParameter(f"目录不存在：{datasets}", param_hint="--datasets")
-    try:
-        stages: dict[str, float] = {}
-        site = run_build(datasets, out, strict=strict, say=click.echo, report=_report, timings=stages,
-                         offline=offline)
-    except DataInvalid:
-        raise
-    except HspError:
-        raise
+    stages: dict[str, float] = {}
+    site = run_build(datasets, out, strict=strict, say=click.echo, report=_report, timings=stages,
+                     offline=offline)
     if timings is not None:
         timings.write_text(json.dumps(stages, indent=2) + "\n", encoding="utf-8")
     click.echo(f"网站已生成：{site}")

@@ -13,16 +13,7 @@ from typing import Any
 from frictionless import FrictionlessException, Package, system
 
 from generator.problems import Problem
-from generator.schema_text import describe_expected, field_of
-
-TYPE_NAMES = {
-    "string": "文本",
-    "integer": "整数",
-    "number": "数字",
-    "boolean": "true 或 false",
-    "date": "日期（YYYY-MM-DD）",
-    "year": "年份",
-}
+from generator.schema_text import describe_expected, field_of, type_label
 
 MESSAGES = {
     "type-error": ("类型不符", "请按字段要求填写。"),
@@ -98,7 +89,7 @@ def translate(error: Any, path: str, schema: dict[str, Any]) -> Problem:
         elif code == "type-error" and spec.get("format") == "uri":
             message, expected = "不是有效的网址", "以 http:// 或 https:// 开头的完整网址"
         elif code == "type-error":
-            message = f"不是{TYPE_NAMES.get(str(spec.get('type')), '规定类型')}"
+            message = f"不是{type_label(spec)}"
     if code == "foreign-key":
         field, cell, expected = _foreign_key(note, error)
     if code == "primary-key":

@@ -75,6 +75,21 @@ def page(browser: object) -> Iterator[object]:
     context.close()
 
 
-def copy_tree(src: Path, dst: Path) -> Path:
-    shutil.copytree(src, dst)
-    return dst
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the minimal good project as ``datasets/`` in a temporary working directory."""
+    shutil.copytree(CASES / "good", tmp_path / "datasets")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "datasets"
+
+
+def run_cli(*args: str) -> tuple[int, str]:
+    """Run ``python -m generator ARGS`` in-process; a traceback is always a failure."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    result = CliRunner().invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output

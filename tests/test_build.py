@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 
-from conftest import CASES, REPO
+from conftest import REPO
 
 LOADING_ATTRS = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"), ("audio", "src"),
                  ("video", "src"), ("embed", "src"), ("object", "data"), ("link", "href")}

@@ -2,27 +2,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from generator.cli import main
-
-from conftest import CASES
 
 
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(CASES / "good", tmp_path / "datasets")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path / "datasets"
+from conftest import run_cli as run
 
-
-def run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.output
 
 
 def test_validate_clean(project: Path) -> None:

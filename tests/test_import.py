@@ -11,16 +11,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
 from generator.intake.encodings import decode
 from generator.intake.ids import issued_ids, next_ids
 from generator.intake.import_ import ChangedMeanwhile, commit, plan_import
 from generator.problems import errors
 from generator.validate import validate
 
-from conftest import CASES
+from conftest import CASES, run_cli as run
 
 IMPORT = CASES / "import"
 GOOD = sorted(p for p in (IMPORT / "good").iterdir() if p.suffix in {".csv", ".xlsx"})
@@ -40,11 +38,6 @@ def digest(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    assert "Traceback" not in result.output
-    return result.exit_code, result.output
 
 
 def table_of(case: Path) -> str:

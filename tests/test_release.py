@@ -6,14 +6,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
 from generator.downloads import Publication, prepare
 from generator.load import load
 from generator.pages import changes as changes_page
@@ -22,21 +19,10 @@ from generator.render import environment
 from generator.site_model import SiteModel
 from generator.validate import validate
 
-from conftest import CASES, REPO
+from conftest import REPO, run_cli as run
 
 STUDIOS = "register/studios.csv"
 
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(CASES / "good", tmp_path / "datasets")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path / "datasets"
-
-
-def run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.output
 
 
 def release(version: str, note: str, date: str) -> tuple[int, str]:
