@@ -9,20 +9,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator import paths
-from generator.downloads import prepare
+from generator.export import prepare
 from generator.errors import DataInvalid
-from generator.extras import load_extras
-from generator.export import export
-from generator.feeds import site_base, write_feeds
-from generator.finder import write_finder
-from generator.load import load
-from generator.offline import write_offline
+from generator.load.extras import load_extras
+from generator.export.write import export
+from generator.export.feeds import site_base, write_feeds
+from generator.export.finder import write_finder
+from generator.load.tables import load
+from generator.site.offline import write_offline
 from generator.parallel import Pending
-from generator.pages.report import write_templates
-from generator.problems import Problem, errors, warnings
-from generator.render import environment, render_pages
-from generator.site import pour, run_mkdocs, write_docs
-from generator.site_model import SiteModel
+from generator.render.pages.report import write_templates
+from generator.model.problems import Problem, errors, warnings
+from generator.render.jinja import environment, render_pages
+from generator.site.mkdocs import pour, run_mkdocs, write_docs
+from generator.model.site import SiteModel
 from generator.validate import validate
 
 Say = Callable[[str], None]

@@ -8,10 +8,10 @@ from pathlib import Path
 import click
 
 from generator import paths
-from generator.checks.package import pack as pack_folder
+from generator.validate.checks.package import pack as pack_folder
 from generator.errors import DataInvalid
 from generator.intake.commands import import_command, template_command
-from generator.problems import Problem, errors, summary, to_json, warnings
+from generator.model.problems import Problem, errors, summary, to_json, warnings
 from generator.validate import validate as run_validate
 
 DATASETS_OPTION = click.option(

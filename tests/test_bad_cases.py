@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.checks.catalogue import BY_CODE
+from generator.validate.checks.catalogue import BY_CODE
 from generator.cli import main
-from generator.problems import WARNING
+from generator.model.problems import WARNING
 from generator.validate import validate
 
 from conftest import CASES
@@ -85,7 +85,7 @@ def test_bad_case_fails_build_and_changes_nothing(case: Path, tmp_path: Path, mo
     for line in lines:  # every line names the file, a row (or "-" for a whole-file problem) and says it in Chinese
         path, row, rest = line.split(":", 2)
         code = rest.split("[", 1)[1].split("]", 1)[0].split("，")[0]
-        assert code in BY_CODE, f"{code} is not in generator/checks/catalogue.py"
+        assert code in BY_CODE, f"{code} is not in generator/validate/checks/catalogue.py"
         assert Path(path).name in {p.name for p in datasets.rglob("*")}, line
         assert row.isdigit() or BY_CODE[code].scope == "file", line
         if BY_CODE[code].scope == "cell":

@@ -110,7 +110,7 @@ def test_successful_rebuild_replaces_the_site(good_site: tuple[Path, Path]) -> N
 def test_mkdocs_failure_is_reported_in_chinese_and_keeps_site(good_site: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     datasets, out = good_site
     before = tree_digest(out)
-    from generator import site as site_module
+    from generator.site import mkdocs as site_module
 
     def broken(pages, docs):  # type: ignore[no-untyped-def]
         shells = original(pages, docs)

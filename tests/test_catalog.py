@@ -16,9 +16,9 @@ import pytest
 from frictionless import validate as frictionless_validate
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
-from generator.downloads import prepare
-from generator.downloads.links import site_url
-from generator.load import load
+from generator.export import prepare
+from generator.load.config import site_url
+from generator.load.tables import load
 
 from conftest import CASES, REPO
 

@@ -6,17 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from generator.checks.catalogue import BY_CODE, CHECKS, validation_checks
-from generator.checks.credit_code import CHARSET, WEIGHTS, check_character, check_credit_codes, is_valid
-from generator.checks.domain import (
+from generator.validate.checks.catalogue import BY_CODE, CHECKS, validation_checks
+from generator.validate.checks.credit_code import CHARSET, WEIGHTS, check_character, check_credit_codes, is_valid
+from generator.validate.checks.domain import (
     check_counts, check_duplicates, check_gongshi_dates, check_level, check_province_scope, check_year,
 )
-from generator.checks.domain_ids import check_retired_ids
-from generator.checks.domain_text import check_garbled
-from generator.checks.register import check_other_programmes
-from generator.checks.tables import Table
-from generator.frictionless_adapter import MESSAGES
-from generator.problems import ERROR, WARNING
+from generator.validate.checks.domain_ids import check_retired_ids
+from generator.validate.checks.domain_text import check_garbled
+from generator.validate.checks.register import check_other_programmes
+from generator.validate.checks.tables import Table
+from generator.validate.frictionless_adapter import MESSAGES
+from generator.model.problems import ERROR, WARNING
 from generator.validate import validate
 
 from conftest import REPO
@@ -188,7 +188,7 @@ def _codes_in_source() -> set[str]:
 
 def test_every_code_a_check_can_yield_is_catalogued() -> None:
     missing = _codes_in_source() - set(BY_CODE)
-    assert not missing, f"add these to generator/checks/catalogue.py: {sorted(missing)}"
+    assert not missing, f"add these to generator/validate/checks/catalogue.py: {sorted(missing)}"
     assert len(BY_CODE) == len(CHECKS), "codes are unique"
     assert all(c.title and c.severity in {ERROR, WARNING} and c.scope in {"file", "row", "cell"} for c in CHECKS)
     assert {c.code for c in validation_checks()} >= {"credit-code", "province-scope", "level-mismatch", "year-implausible",
@@ -212,8 +212,8 @@ def test_real_data_has_no_errors_and_only_the_known_warnings(monkeypatch: pytest
 def test_acknowledged_warning_becomes_a_note_but_errors_never_do(tmp_path: Path) -> None:
     import shutil
 
-    from generator.checks.acknowledged import apply_acknowledged
-    from generator.problems import NOTE, Problem
+    from generator.validate.checks.acknowledged import apply_acknowledged
+    from generator.model.problems import NOTE, Problem
 
     shutil.copy(REPO / "datasets" / "acknowledged.csv", tmp_path / "acknowledged.csv")
     path = str(tmp_path / "register" / "studios.csv")

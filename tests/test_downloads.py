@@ -16,11 +16,11 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from generator.downloads import prepare
-from generator.downloads.cells import FORMULA_LEADS, is_id_like, neutralise, safe_cell
-from generator.downloads.values import fields_of
-from generator.load import load
-from generator.model import Register, Resource
+from generator.export import prepare
+from generator.export.cells import FORMULA_LEADS, is_id_like, neutralise, safe_cell
+from generator.export.values import fields_of
+from generator.load.tables import load
+from generator.model.register import Register, Resource
 
 from conftest import CASES, REPO
 

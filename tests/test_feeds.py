@@ -8,7 +8,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from generator.feeds import PLACEHOLDER_BASE, site_base, timestamp
+from generator.export.feeds import PLACEHOLDER_BASE, site_base, timestamp
 
 from conftest import REPO
 

@@ -13,9 +13,9 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from generator import finder
-from generator.model import Announcement, Level, Province, Record, Register
-from generator.site_model import SiteModel
+from generator.export import finder
+from generator.model.register import Announcement, Level, Province, Record, Register
+from generator.model.site import SiteModel
 
 from conftest import REPO
 

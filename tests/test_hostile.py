@@ -13,7 +13,7 @@ from urllib.parse import quote
 import pytest
 
 from generator.build import build
-from generator.problems import Problem, errors
+from generator.model.problems import Problem, errors
 
 from conftest import REPO, serve
 

@@ -15,7 +15,7 @@ import pytest
 from generator.intake.encodings import decode
 from generator.intake.ids import issued_ids, next_ids
 from generator.intake.import_ import ChangedMeanwhile, commit, plan_import
-from generator.problems import errors
+from generator.model.problems import errors
 from generator.validate import validate
 
 from conftest import CASES, run_cli as run

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.offline import FOLDER, explicit_index
+from generator.site.offline import FOLDER, explicit_index
 
 from conftest import REPO
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from generator.policy_text import iter_clauses, parse_policy
+from generator.load.policy_text import iter_clauses, parse_policy
 
 POLICIES = REPO / "datasets" / "policies"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.policy_text import (
+from generator.load.policy_text import (
     Clause,
     PolicyText,
     chinese_number,

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.downloads import Publication, prepare
-from generator.load import load
-from generator.pages import changes as changes_page
-from generator.release_history import load_history
-from generator.render import environment
-from generator.site_model import SiteModel
+from generator.export import Publication, prepare
+from generator.load.tables import load
+from generator.render.pages import changes as changes_page
+from generator.load.history import load_history
+from generator.render.jinja import environment
+from generator.model.site import SiteModel
 from generator.validate import validate
 
 from conftest import REPO, run_cli as run

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from generator.render import environment
+from generator.render.jinja import environment
 
 
 def test_front_matter_titles_cannot_open_a_tag() -> None:

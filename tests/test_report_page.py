@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.checks.catalogue import validation_checks
-from generator.load import load
-from generator.pages.report import INTAKE_URL, REPORT_URL, pages
-from generator.problems import WARNING, Problem
-from generator.render import environment
-from generator.site_model import SiteModel
+from generator.validate.checks.catalogue import validation_checks
+from generator.load.tables import load
+from generator.render.pages.report import INTAKE_URL, REPORT_URL, pages
+from generator.model.problems import WARNING, Problem
+from generator.render.jinja import environment
+from generator.model.site import SiteModel
 
 from conftest import CASES
 

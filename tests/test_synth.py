@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.synth import synthesize
-from generator.synth_data import PROVINCES
+from generator.synth.data import PROVINCES
 from generator.validate import validate
 
 RECORDS = 400

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator import paths
 from generator.intake.fields import TableSpec
-from generator.model import Register
+from generator.model.register import Register
 
 TITLE_LIMIT = 40
 

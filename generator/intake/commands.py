@@ -12,7 +12,7 @@ from generator.errors import HspError, UsageError
 from generator.intake.choices import choices_from_files
 from generator.intake.fields import TARGETS, table_spec
 from generator.intake.import_ import ChangedMeanwhile, ImportPlan, commit, plan_import
-from generator.problems import errors, show, summary
+from generator.model.problems import errors, show, summary
 from generator.validate import shown_path
 
 TABLES = click.Choice(list(TARGETS))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.problems import Problem
+from generator.model.problems import Problem
 
 BOM = b"\xef\xbb\xbf"
 

@@ -24,7 +24,7 @@ from generator.intake.fields import TableSpec, header_key, table_spec
 from generator.intake.ids import issued_ids, next_ids
 from generator.intake.normalise import Change, Lookups, lookups, normalise_row
 from generator.intake.read import Upload, read_upload
-from generator.problems import Problem, errors
+from generator.model.problems import Problem, errors
 from generator.validate import shown_path, validate
 
 

@@ -16,9 +16,9 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.checks.sniff import binary_kind, is_xlsx
+from generator.validate.checks.sniff import binary_kind, is_xlsx
 from generator.intake.encodings import decode
-from generator.problems import Problem
+from generator.model.problems import Problem
 
 SKIP_SHEETS = ("说明", "代码表")
 

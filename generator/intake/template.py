@@ -21,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from generator.intake.choices import Choices
 from generator.intake.fields import TableSpec
-from generator.schema_text import constraint_texts, type_label
+from generator.model.schema import constraint_texts, type_label
 
 DATA_ROWS = 2000  # rows that carry drop-downs and checks
 LISTS_SHEET = "代码表"

@@ -1,0 +1,137 @@
+"""Atom feeds (RFC 4287) of announcements, newest first: all of them, one per province, one per level.
+
+    feeds/announcements.xml          every dated announcement
+    feeds/province/<code>.xml        announcements of that province, or that announced a record there
+    feeds/level/<code>.xml           announcements at that level
+
+Atom needs absolute IRIs. The base is ``site_url`` from mkdocs.yml when it is set; otherwise the
+placeholder ``https://hsp.example.invalid/`` (the reserved ``.invalid`` top-level domain, RFC 2606),
+so that feeds stay valid Atom until the site has a home. Set ``site_url`` before publishing.
+
+An entry's ``updated`` is the announcement's date (a year or a month alone counts from its first
+day, Beijing time). Undated announcements have no honest ``updated`` and are left out; each feed's
+subtitle says how many. Feeds are written with ``xml.etree``, which escapes all text; characters XML
+cannot carry at all (control characters) are dropped.
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from pathlib import Path
+
+from generator import paths
+from generator.model.register import Announcement
+from generator.model.site import SiteModel
+
+ATOM = "http://www.w3.org/2005/Atom"
+PLACEHOLDER_BASE = "https://hsp.example.invalid/"
+ALL_URL = "feeds/announcements.xml"
+AUTHOR = "国家高技能人才振兴计划公开数据项目"
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+ET.register_namespace("", ATOM)
+
+
+def province_feed_url(code: str) -> str:
+    return f"feeds/province/{code}.xml"
+
+
+def level_feed_url(code: str) -> str:
+    return f"feeds/level/{code}.xml"
+
+
+def site_base(mkdocs_yml: Path = paths.MKDOCS_YML) -> str:
+    """``site_url`` from mkdocs.yml (a top-level key read as text: the file may hold YAML tags that
+    only MkDocs understands), ending in a slash; the placeholder when it is unset."""
+    match = re.search(r"^site_url:[ \t]*['\"]?([^'\"\s#]+)", mkdocs_yml.read_text(encoding="utf-8"), re.MULTILINE)
+    base = match.group(1) if match else PLACEHOLDER_BASE
+    return base if base.endswith("/") else base + "/"
+
+
+def timestamp(date: str) -> str:
+    """RFC 3339 for a date that may be ``2013``, ``2013-07`` or ``2013-07-24``; empty when undated."""
+    if not date:
+        return ""
+    parts = (date.split("-") + ["01", "01"])[:3]
+    return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00+08:00"
+
+
+def write_feeds(site: SiteModel, out: Path, base: str) -> list[str]:
+    """Write every feed under ``out``; return their URLs."""
+    register = site.register
+    provinces_of: dict[str, set[str]] = {}
+    for record in register.records:
+        if record.province_code:
+            provinces_of.setdefault(record.announcement_id, set()).add(record.province_code)
+    feeds = [(ALL_URL, "全部公告", list(register.announcements))]
+    for code, province in sorted(register.provinces.items()):
+        chosen = [a for a in register.announcements
+                  if a.province_code == code or code in provinces_of.get(a.id, set())]
+        feeds.append((province_feed_url(code), f"{province.name}的公告", chosen))
+    for code, level in sorted(register.levels.items()):
+        chosen = [a for a in register.announcements if a.level == code]
+        feeds.append((level_feed_url(code), f"{level.label}公告", chosen))
+    for url, title, chosen in feeds:
+        target = out / url
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tree = ET.ElementTree(feed(site, chosen, title, url, base))
+        ET.indent(tree)
+        tree.write(target, encoding="utf-8", xml_declaration=True)
+    return [url for url, _, _ in feeds]
+
+
+def feed(site: SiteModel, announcements: Iterable[Announcement], title: str, url: str, base: str) -> ET.Element:
+    chosen = list(announcements)
+    dated = sorted((a for a in chosen if a.date), key=lambda a: (timestamp(a.date), a.id), reverse=True)
+    undated = len(chosen) - len(dated)
+    root = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-CN"})
+    _add(root, "id", base + url)
+    _add(root, "title", f"{title} · 国家高技能人才振兴计划公开数据")
+    subtitle = "各级政府公布高技能人才培训基地和技能大师工作室名单的公告，按日期倒序。"
+    if undated:
+        subtitle += f"另有 {undated} 份公告日期不详，未列入本订阅，见网站公告页。"
+    _add(root, "subtitle", subtitle)
+    # A feed with no dated entry has nothing newer to report than the build itself.
+    _add(root, "updated", timestamp(dated[0].date) if dated else f"{site.built}T00:00:00+08:00")
+    _add(root, "link", rel="self", type="application/atom+xml", href=base + url)
+    _add(root, "link", rel="alternate", type="text/html", href=base + "announcements/")
+    author = _add(root, "author")
+    _add(author, "name", AUTHOR)
+    _add(root, "rights", "数据以 CC BY 4.0 许可发布；政府公文依《著作权法》第五条不受著作权保护。")
+    for a in dated:
+        root.append(entry(site, a, base))
+    return root
+
+
+def entry(site: SiteModel, a: Announcement, base: str) -> ET.Element:
+    records = site.records_of(a.id)
+    node = ET.Element(f"{{{ATOM}}}entry")
+    _add(node, "id", base + a.url)
+    _add(node, "title", a.title)
+    _add(node, "updated", timestamp(a.date))
+    _add(node, "link", rel="alternate", type="text/html", href=base + a.url)
+    _add(node, "link", rel="related", href=a.source_url)
+    _add(node, "category", term=a.level, label=site.label("level", a.level))
+    facts = [
+        f"发文机关：{a.issuing_body.replace(';', '；') or '不详'}",
+        f"文号：{a.doc_number or '原文未载或未找到'}",
+        f"日期：{a.date}",
+        f"层级：{site.label('level', a.level)}",
+        f"类型：{site.label('stage', a.stage)}",
+        f"本站收录 {len(records)} 条记录",
+        f"来源（{site.label('evidence_level', a.evidence_level)}）：{a.source_url}",
+    ]
+    _add(node, "summary", "；".join(facts) + "。")
+    return node
+
+
+def _add(parent: ET.Element, tag: str, text: str = "", **attributes: str) -> ET.Element:
+    node = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {k: _clean(v) for k, v in attributes.items()})
+    if text:
+        node.text = _clean(text)
+    return node
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("", text)

@@ -1,0 +1,63 @@
+"""The schema.org ``Dataset`` description embedded in each dataset page as JSON-LD.
+
+The context is inline (``@vocab`` plus the URL-valued terms), so the block parses offline; URLs are
+relative to the page unless mkdocs.yml sets ``site_url`` (see :mod:`.links`).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from generator.export.catalog import keywords_of, licence_of, publisher_of
+from generator.load.config import link
+from generator.export.package import PackageFiles
+from generator.export.values import fields_of
+
+CONTEXT = {
+    "@vocab": "https://schema.org/",
+    "url": {"@type": "@id"},
+    "contentUrl": {"@type": "@id"},
+    "license": {"@type": "@id"},
+    "sameAs": {"@type": "@id"},
+}
+
+
+def dataset_jsonld(pf: PackageFiles, *, page_url: str, base: str, site_name: str, first_release: str) -> dict[str, Any]:
+    d = pf.package.descriptor
+    at = lambda target: link(target, page_url, base)  # noqa: E731
+    publisher = {"@type": "Organization", "name": publisher_of(pf)}
+    out: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": "Dataset",
+        "@id": at(pf.url) + "#dataset",
+        "name": str(d.get("title", pf.name)),
+        "alternateName": str(d.get("name", pf.name)),
+        "description": str(d.get("description", "")),
+        "url": at(pf.url),
+        "identifier": str(d.get("name", pf.name)),
+        "version": str(d.get("version", "")),
+        "keywords": keywords_of(pf),
+        "license": licence_of(pf),
+        "isAccessibleForFree": True,
+        "inLanguage": "zh-CN",
+        "creator": publisher,
+        "publisher": publisher,
+        "dateCreated": str(d.get("created", ""))[:10],
+        "dateModified": pf.changed,
+        "spatialCoverage": {"@type": "Place", "name": "中华人民共和国"},
+        "includedInDataCatalog": {"@type": "DataCatalog", "name": site_name, "url": at("catalog/")},
+        "variableMeasured": list(dict.fromkeys(str(f.get("title") or f["name"]) for r in pf.resources
+                                               for f in fields_of(r.resource.schema))),
+        "distribution": [{
+            "@type": "DataDownload",
+            "name": f.name,
+            "description": f.format.label,
+            "encodingFormat": f.format.media_type,
+            "contentUrl": at(f.url),
+            "contentSize": f"{f.size} B",
+            "sha256": f.sha256,
+            "dateModified": f.changed,
+        } for f in pf.files],
+    }
+    if first_release:
+        out["datePublished"] = first_release
+    return out

@@ -1,0 +1,79 @@
+"""Render pages with Jinja2. Two kinds of output:
+
+* ``Page(kind="md")`` — content pages that MkDocs builds (home, policy, lists, open data …);
+* ``Page(kind="shell")`` — record and list pages, rendered to HTML fragments and poured into the
+  MkDocs-built page shell afterwards (see :mod:`generator.site`), so that tens of thousands of
+  records do not each pay for the Markdown pipeline.
+
+Rendering never validates: it is handed a loaded register that has passed validation.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from generator import paths
+from generator.model.site import SiteModel
+from generator.model.sitemap import relative
+
+
+@dataclass(frozen=True)
+class Page:
+    """One output page: ``url`` is its folder URL (``studios/S000001/``)."""
+
+    url: str
+    kind: str  # "md" (built by MkDocs) or "shell" (poured into the page shell)
+    title: str
+    body: str
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(paths.TEMPLATES)),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["lines"] = _lines
+    env.filters["yaml_str"] = _yaml_str
+    env.filters["json_script"] = _json_script
+    env.globals["rel"] = relative
+    return env
+
+
+def _yaml_str(value: object) -> Markup:
+    """A YAML string for front matter. MkDocs puts a page title into the HTML unescaped (the theme's
+    ``striptags`` even unescapes entities), so markup characters from data become their full-width
+    look-alikes instead: a title can never open a tag."""
+    text = str(value).replace("<", "＜").replace(">", "＞").replace("&", "＆")
+    return Markup(json.dumps(text, ensure_ascii=False))
+
+
+def _lines(value: str) -> Markup:
+    """Escape text and keep its line breaks, without ever producing a blank line (which would end
+    a raw HTML block in Markdown)."""
+    parts = [escape(line) for line in str(value).splitlines() if line.strip()]
+    return Markup("<br>").join(parts)
+
+
+def _json_script(value: object) -> Markup:
+    """JSON safe to embed in <script type="application/json">: no '<', '>' or '&' left raw."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(text)
+
+
+def render_pages(site: SiteModel, env: Environment, *, downloads: bool | None = None) -> Iterator[Page]:
+    """All pages; or, with ``downloads`` False/True, only those that do not / do show the downloads."""
+    from generator.render.pages import NEED_DOWNLOADS, PRODUCERS
+
+    for producer in PRODUCERS:
+        if downloads is None or (producer in NEED_DOWNLOADS) == downloads:
+            yield from producer(site, env)

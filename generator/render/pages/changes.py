@@ -1,0 +1,84 @@
+"""The release history page (``changes/``): every release with its note and downloads, and between
+consecutive releases the records added, removed and changed, field by field."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from jinja2 import Environment
+
+from generator.export import CHANGES_URL, published, release_url
+from generator.export.changes import Change, Step
+from generator.load.history import UNRELEASED
+from generator.render.jinja import Page
+from generator.model.site import SiteModel
+
+URL = "changes/"
+SHOWN_PER_STEP = 500  # records listed per release on the page; changes.csv has them all
+
+
+@dataclass(frozen=True)
+class RecordChange:
+    """One record's change in one step: added, removed, or changed in one or more fields."""
+
+    id: str
+    name: str
+    change: str
+    label: str
+    fields: tuple[tuple[str, str, str], ...]  # (field, old, new)
+    url: str  # the record's page when it still exists, else ""
+
+
+@dataclass(frozen=True)
+class StepView:
+    step: Step
+    anchor: str
+    counts: dict[str, int]  # records added / removed / changed
+    tables: tuple[tuple[str, str, int, tuple[RecordChange, ...]], ...]  # (package, resource, total, listed)
+    hidden: int  # records not listed on the page (see changes.csv)
+
+    @property
+    def first(self) -> bool:
+        return not self.step.from_version
+
+    def count(self, change: str) -> int:
+        return self.counts.get(change, 0)
+
+
+def anchor(version: str) -> str:
+    return "unreleased" if version == UNRELEASED else "v" + version.replace(".", "-")
+
+
+def view(step: Step, pages: dict[str, str]) -> StepView:
+    grouped: dict[tuple[str, str], dict[str, list[Change]]] = {}
+    for c in step.changes:
+        grouped.setdefault((c.package, c.resource), {}).setdefault(c.id, []).append(c)
+    counts: Counter[str] = Counter()
+    tables = []
+    budget = SHOWN_PER_STEP
+    hidden = 0
+    for (package, resource), by_id in grouped.items():
+        records = []
+        for rid, changes in by_id.items():
+            head = changes[0]
+            counts[head.change] += 1
+            if budget <= 0:
+                hidden += 1
+                continue
+            budget -= 1
+            records.append(RecordChange(rid, head.name, head.change, head.label,
+                                        tuple((c.field, c.old, c.new) for c in changes if c.change == "changed"),
+                                        pages.get(rid, "") if head.change != "removed" else ""))
+        tables.append((package, resource, len(by_id), tuple(records)))
+    return StepView(step, anchor(step.to_version), dict(counts), tuple(tables), hidden)
+
+
+def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
+    pub = published(site)
+    record_pages = {**{a.id: a.url for a in site.register.announcements}, **{r.id: r.url for r in site.register.records}}
+    views = [view(s, record_pages) for s in reversed(pub.steps)]
+    yield Page(URL, "md", "更新记录", env.get_template("pages/changes.md.j2").render(
+        site=site, pub=pub, page_url=URL, views=views, changes_url=CHANGES_URL, release_url=release_url,
+        unreleased=UNRELEASED, shown_per_step=SHOWN_PER_STEP,
+    ))

@@ -1,0 +1,90 @@
+"""One page per data package at ``data/<package>/``: metadata, files with size and SHA-256, every
+resource's fields and a preview, how to open and load the files, how to cite, and schema.org JSON-LD."""
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment
+
+from generator.export import Publication, published
+from generator.export.catalog import licence_of, publisher_of
+from generator.export.cells import FORMULA_LEADS
+from generator.model.publication import human_size
+from generator.export.package import PackageFiles, ResourceFiles
+from generator.export.schemaorg import dataset_jsonld
+from generator.render.pages.dataset_text import AUTHOR_EN, PREVIEW_ROWS, FieldRow, field_rows, preview, title_en
+from generator.render.jinja import Page
+from generator.model.site import SiteModel
+
+FORMULA_CHARS = "、".join({"\t": "制表符", "\r": "回车符"}.get(c, c) for c in FORMULA_LEADS)
+
+
+@dataclass(frozen=True)
+class DatasetContext:
+    """What ``pages/dataset.md.j2`` draws for one package."""
+
+    page_url: str
+    pf: PackageFiles
+    descriptor: dict[str, Any]
+    licence_url: str
+    publisher: str
+    title_en: str
+    author_en: str
+    fields: dict[str, list[FieldRow]]  # by resource name
+    previews: dict[str, list[list[str]]]  # by resource name
+    preview_rows: int
+    jsonld: dict[str, Any]
+    here: str  # the page's absolute URL, or "" when the site URL is not known
+    released: str  # the latest release that included this package's current data, e.g. "0.1.0"
+    formula_chars: str
+
+    base: str  # the site's absolute URL, or ""
+
+    def url(self, target: str) -> str:
+        """A file's address in a code snippet: absolute when the site URL is known, else its file name
+        (the snippet then reads the downloaded file from the working folder)."""
+        return self.base + target if self.base else posixpath.basename(target)
+
+    def text_columns(self, r: ResourceFiles) -> list[str]:
+        return [f.name for f in self.fields[r.resource.name] if f.text]
+
+    def pandas_dtype(self, r: ResourceFiles) -> str:
+        return "{" + ", ".join(f'"{n}": "string"' for n in self.text_columns(r)) + "}"
+
+    def r_cols(self, r: ResourceFiles) -> str:
+        return "cols(" + "".join(f"{n} = col_character(), " for n in self.text_columns(r)) + ".default = col_guess())"
+
+
+def context(pub: Publication, pf: PackageFiles) -> DatasetContext:
+    page_url = pf.url
+    first = pub.history.releases[0].date if pub.history.releases else ""
+    releases = {r.release for r in pf.resources}
+    return DatasetContext(
+        page_url=page_url,
+        pf=pf,
+        descriptor=dict(pf.package.descriptor),
+        licence_url=licence_of(pf),
+        publisher=publisher_of(pf),
+        title_en=title_en(pf.name, str(pf.package.descriptor.get("title", pf.name))),
+        author_en=AUTHOR_EN,
+        fields={r.resource.name: field_rows(r.resource) for r in pf.resources},
+        previews={r.resource.name: preview(r.resource) for r in pf.resources},
+        preview_rows=PREVIEW_ROWS,
+        jsonld=dataset_jsonld(pf, page_url=page_url, base=pub.base, site_name=pub.site_name, first_release=first),
+        here=pub.base + page_url if pub.base else "",
+        released="" if "" in releases else max(releases, key=lambda v: tuple(int(x) for x in v.split("."))),
+        formula_chars=FORMULA_CHARS,
+        base=pub.base,
+    )
+
+
+def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
+    pub = published(site)
+    template = env.get_template("pages/dataset.md.j2")
+    for pf in pub.packages:
+        title = str(pf.package.descriptor.get("title", pf.name))
+        yield Page(pf.url, "md", title, template.render(c=context(pub, pf), site=site, title=title,
+                                                        page_url=pf.url, human_size=human_size))
