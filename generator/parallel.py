@@ -18,6 +18,8 @@ T = TypeVar("T")
 class Pending(Generic[T]):
     def __init__(self, stage: str, work: Callable[[], T]) -> None:
         self.stage = stage
+        self.done = False
+        self.value: T
         self.inline: Callable[[], T] | None = None
         if "fork" not in multiprocessing.get_all_start_methods():
             self.inline = work
@@ -29,6 +31,13 @@ class Pending(Generic[T]):
         send.close()
 
     def result(self) -> T:
+        """The stage's return value; waits for it the first time, then returns the same value."""
+        if not self.done:
+            self.value = self._wait()
+            self.done = True
+        return self.value
+
+    def _wait(self) -> T:
         if self.inline is not None:
             return self.inline()
         try:

@@ -13,8 +13,3 @@ MKDOCS_YML = REPO / "mkdocs.yml"
 SITE = REPO / "site"
 TEMPLATES = Path(__file__).resolve().parent / "render" / "templates"
 JIEBA_USERDICT = Path(__file__).resolve().parent / "data" / "jieba_userdict.txt"  # programme terms for site search
-POLICY_TEXT = REPO.parent / "shared" / "policy" / "国家高技能人才振兴计划实施方案.txt"
-POLICY_TEXT_COPY = DATASETS / "policies" / "texts" / "plan-2011.txt"
-
-REGISTER = "register"
-POLICIES = "policies"

@@ -93,3 +93,22 @@ def run_cli(*args: str) -> tuple[int, str]:
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     assert "Traceback" not in result.output
     return result.exit_code, result.output
+
+
+def site_model(datasets: Path, built: str = "2026-11-25", *, base: str = "", problems: tuple[object, ...] = ()) -> object:
+    """The site model of a datasets folder, as the build makes it (with the given site address)."""
+    from generator.load import load
+    from generator.model.config import SiteConfig
+    from generator.model.site import SiteModel
+
+    return SiteModel(load(datasets), built, problems, SiteConfig(site_url=base))  # type: ignore[arg-type]
+
+
+def published(datasets: Path, built: str = "2026-11-25", *, base: str = "") -> object:
+    """The site model with its downloads prepared, as the pages that show them see it."""
+    import dataclasses
+
+    from generator.export import export
+
+    site = site_model(datasets, built, base=base)
+    return dataclasses.replace(site, publication=export(site))  # type: ignore[type-var]

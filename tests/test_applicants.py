@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from conftest import REPO
-from generator.load.policy_text import iter_clauses, parse_policy
+from generator.load.policy_text import parse_policy
+from generator.model.policies import iter_clauses
 from test_policy_page import parse, strip_tags
 
 POLICIES = REPO / "datasets" / "policies"

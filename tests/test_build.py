@@ -118,7 +118,7 @@ def test_mkdocs_failure_is_reported_in_chinese_and_keeps_site(good_site: tuple[P
         return shells
 
     original = site_module.write_docs
-    monkeypatch.setattr("generator.build.write_docs", broken)
+    monkeypatch.setattr("generator.site.write_docs", broken)
     result = CliRunner().invoke(main, ["build", "--datasets", str(datasets), "--out", str(out)])
     assert result.exit_code == 1
     assert "MkDocs 构建失败" in result.output

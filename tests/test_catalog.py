@@ -16,11 +16,10 @@ import pytest
 from frictionless import validate as frictionless_validate
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
-from generator.export import prepare
-from generator.load.config import site_url
-from generator.load.tables import load
+from generator.load.config import load_config
+from generator.load import load
 
-from conftest import CASES, REPO
+from conftest import CASES, REPO, published
 
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 DCT = Namespace("http://purl.org/dc/terms/")
@@ -120,7 +119,7 @@ def test_catalog_is_dcat_ap_with_a_distribution_per_file(built_site: Path, site_
             assert graph.value(checksum, SPDX.algorithm) == SPDX.checksumAlgorithm_sha256
             assert str(graph.value(checksum, SPDX.checksumValue)) == sha256(path)
             assert graph.value(dist, DCT.license) == URIRef("https://creativecommons.org/licenses/by/4.0/")
-    assert files == sum(len(p.files) for p in prepare(load(REPO / "datasets"), [], "2026-11-25", base="").packages)
+    assert files == sum(len(p.files) for p in published(REPO / "datasets").publication.packages)
 
 
 def test_each_dataset_page_embeds_schema_org_json_ld(built_site: Path, site_url: str) -> None:
@@ -154,7 +153,7 @@ def test_catalog_page_lists_every_package_and_its_stable_urls(built_site: Path) 
 
 def test_site_url_makes_every_iri_absolute(tmp_path: Path) -> None:
     base = "https://data.example.org/hsp/"
-    pub = prepare(load(CASES / "good"), [], "2026-11-25", base=base)
+    pub = published(CASES / "good", base=base).publication
     text = next(f.data for f in pub.files if f.url == "catalog.jsonld").decode("utf-8")
     assert json.loads(text)["@context"]["@base"] == base
     graph = Graph().parse(data=text, format="json-ld")
@@ -168,10 +167,10 @@ def test_site_url_is_read_from_mkdocs_yml(tmp_path: Path) -> None:
     config.write_text("site_name: x\nsite_url: https://data.example.org/hsp\nmarkdown_extensions:\n"
                       "  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n",
                       encoding="utf-8")
-    assert site_url(config) == "https://data.example.org/hsp/"
+    assert load_config(config).site_url == "https://data.example.org/hsp/"
     config.write_text("site_name: x\n", encoding="utf-8")
-    assert site_url(config) == ""
-    assert site_url() == ""  # the committed mkdocs.yml sets no site_url: the catalogue is relative
+    assert load_config(config).site_url == ""
+    assert load_config().site_url == ""  # the committed mkdocs.yml sets no site_url: the catalogue is relative
 
 
 @pytest.mark.parametrize("package", ["register", "policies"])

@@ -16,24 +16,24 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from generator.export import prepare
-from generator.export.cells import FORMULA_LEADS, is_id_like, neutralise, safe_cell
-from generator.export.values import fields_of
-from generator.load.tables import load
-from generator.model.register import Register, Resource
+from generator.model.cells import FORMULA_LEADS, is_id_like, neutralise, safe_cell
+from generator.model.schema import fields_of
+from generator.load import load
+from generator.model.loaded import Model
+from generator.model.register import Resource
 
-from conftest import CASES, REPO
+from conftest import CASES, REPO, published
 
 HOSTILE = '=HYPERLINK("http://x","点我")'
 
 
 @pytest.fixture(scope="module")
-def register() -> Register:
+def model() -> Model:
     return load(REPO / "datasets")
 
 
-def resources(register: Register) -> list[tuple[str, Resource]]:
-    return [(p.name, r) for p in register.packages for r in p.resources]
+def resources(model: Model) -> list[tuple[str, Resource]]:
+    return [(p.name, r) for p in model.packages for r in p.resources]
 
 
 def stem(resource: Resource) -> str:
@@ -44,8 +44,8 @@ def fields(resource: Resource) -> list[dict[str, Any]]:
     return fields_of(resource.schema)
 
 
-def test_every_resource_has_five_formats_with_the_same_rows(built_site: Path, register: Register) -> None:
-    for package, resource in resources(register):
+def test_every_resource_has_five_formats_with_the_same_rows(built_site: Path, model: Model) -> None:
+    for package, resource in resources(model):
         folder = built_site / "data" / package
         n = len(resource.rows)
         plain = (folder / resource.path).read_bytes()
@@ -64,21 +64,21 @@ def test_every_resource_has_five_formats_with_the_same_rows(built_site: Path, re
         assert book.worksheets[0].max_row == n + 1
 
 
-def test_json_and_parquet_are_typed_per_schema(built_site: Path, register: Register) -> None:
+def test_json_and_parquet_are_typed_per_schema(built_site: Path, model: Model) -> None:
     studios = json.loads((built_site / "data/register/studios.json").read_text(encoding="utf-8"))
     assert isinstance(studios[0]["year"], int) and isinstance(studios[0]["id"], str)
     table = pq.read_table(built_site / "data/register/studios.parquet")
     assert str(table.schema.field("year").type) == "int64"
-    title = next(f["title"] for f in fields(register.package("register").resource("studios")) if f["name"] == "id")
+    title = next(f["title"] for f in fields(model.package("register").resource("studios")) if f["name"] == "id")
     assert table.schema.field("id").metadata[b"title"].decode("utf-8") == title
     targets = pq.read_table(built_site / "data/policies/targets.parquet")
     assert str(targets.schema.field("deadline").type) == "date32[day]"
     assert str(targets.schema.field("count").type) == "int64"
 
 
-def test_xlsx_keeps_ids_as_text_freezes_the_header_and_starts_no_formula(built_site: Path, register: Register) -> None:
+def test_xlsx_keeps_ids_as_text_freezes_the_header_and_starts_no_formula(built_site: Path, model: Model) -> None:
     checked = 0
-    for package, resource in resources(register):
+    for package, resource in resources(model):
         book = openpyxl.load_workbook(built_site / "data" / package / f"{stem(resource)}.xlsx")
         sheet = book.worksheets[0]
         assert sheet.freeze_panes == "A2"
@@ -106,8 +106,8 @@ def test_published_csvs_start_no_formula(built_site: Path) -> None:
                 assert not (value.startswith(FORMULA_LEADS) and not re.fullmatch(r"-\d+(\.\d+)?", value)), (path, value)
 
 
-def test_bundles_hold_every_file_and_the_validation_report(built_site: Path, register: Register) -> None:
-    for package in register.packages:
+def test_bundles_hold_every_file_and_the_validation_report(built_site: Path, model: Model) -> None:
+    for package in model.packages:
         folder = built_site / "data" / package.name
         with zipfile.ZipFile(folder / f"{package.name}.zip") as archive:
             names = set(archive.namelist())
@@ -122,8 +122,8 @@ def test_bundles_hold_every_file_and_the_validation_report(built_site: Path, reg
             assert archive.read("validation.txt").decode("utf-8").startswith(f"数据包 {package.name} ")
 
 
-def test_every_record_page_has_a_json_twin_it_links_to(built_site: Path, register: Register) -> None:
-    pages = [(a.url, a.id) for a in register.announcements] + [(r.url, r.id) for r in register.records]
+def test_every_record_page_has_a_json_twin_it_links_to(built_site: Path, model: Model) -> None:
+    pages = [(a.url, a.id) for a in model.register.announcements] + [(r.url, r.id) for r in model.register.records]
     for url, rid in pages:
         twin = built_site / (url.rstrip("/") + ".json")
         assert json.loads(twin.read_text(encoding="utf-8"))["id"] == rid
@@ -147,9 +147,8 @@ def test_a_formula_cell_in_a_hostile_dataset_is_neutralised_everywhere(tmp_path:
     first = text.splitlines()[1]
     hostile = first.rsplit(",", 1)[0] + "," + '"' + HOSTILE.replace('"', '""') + '"'
     studios.write_text(text.replace(first, hostile, 1), encoding="utf-8")
-    register = load(tmp_path / "datasets")
-    assert register.studios[0].evidence == HOSTILE
-    pub = prepare(register, [], "2026-11-25", base="")
+    assert load(tmp_path / "datasets").register.studios[0].evidence == HOSTILE
+    pub = published(tmp_path / "datasets").publication
     files = {f.url: f.data for f in pub.files}
     expected = "'" + HOSTILE
     plain = pd.read_csv(io.BytesIO(files["data/register/studios.csv"]), dtype=str, keep_default_na=False)
@@ -165,12 +164,12 @@ def test_a_formula_cell_in_a_hostile_dataset_is_neutralised_everywhere(tmp_path:
     assert files["data/register/bases.csv"] == (tmp_path / "datasets/register/bases.csv").read_bytes()
 
 
-def test_dataset_page_shows_fields_preview_code_and_citations(built_site: Path, register: Register) -> None:
+def test_dataset_page_shows_fields_preview_code_and_citations(built_site: Path, model: Model) -> None:
     html = (built_site / "data" / "register" / "index.html").read_text(encoding="utf-8")
-    studios = register.package("register").resource("studios")
+    studios = model.package("register").resource("studios")
     assert f"<strong>预览</strong>：前 20 行（共 {len(studios.rows)} 行）" in html
     assert html.count('<div class="hsp-preview" data-search-exclude>') == sum(
-        1 for r in register.package("register").resources if r.rows)
+        1 for r in model.package("register").resources if r.rows)
     assert "<th scope=\"row\"><code>credit_code</code></th>" in html
     assert 'studios = pd.read_csv("studios.csv", dtype={&#34;id&#34;: &#34;string&#34;' in html
     assert 'studios &lt;- read_csv("studios.csv", col_types = cols(id = col_character(), ' in html

@@ -8,7 +8,8 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from generator.export.feeds import PLACEHOLDER_BASE, site_base, timestamp
+from generator.export.feeds import PLACEHOLDER_BASE, timestamp
+from generator.load.config import load_config
 
 from conftest import REPO
 
@@ -98,9 +99,9 @@ def test_list_pages_link_their_feed(built_site: Path, folder: str) -> None:
 def test_site_url_is_the_base_when_set(tmp_path: Path) -> None:
     yml = tmp_path / "mkdocs.yml"
     yml.write_text("site_name: x\nsite_url: https://example.org/hsp\n", encoding="utf-8")
-    assert site_base(yml) == "https://example.org/hsp/"
+    assert load_config(yml).site_url == "https://example.org/hsp/"
     yml.write_text("site_name: x\n# site_url: https://example.org/\n", encoding="utf-8")
-    assert site_base(yml) == PLACEHOLDER_BASE
+    assert load_config(yml).site_url == ""
 
 
 @pytest.mark.parametrize(("date", "stamp"), [

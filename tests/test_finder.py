@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 
 from generator.export import finder
+from generator.model.loaded import Model
 from generator.model.register import Announcement, Level, Province, Record, Register
 from generator.model.site import SiteModel
 
@@ -102,9 +103,8 @@ def synthetic_site(n: int, seed: int = 1) -> SiteModel:
                               "", "printed", (master,), rng.choice(hosts), "", rng.choice(list(provinces)),
                               rng.choice(cities), rng.choice(list(levels)), rng.randint(2011, 2025),
                               f"a-{rng.randrange(600)}", "https://example.invalid/", "official", ""))
-    register = Register(packages=(), levels=levels, provinces=provinces, announcements=announcements,
-                        bases=(), studios=tuple(studios))
-    return SiteModel(register, built="2025-01-01")
+    register = Register(levels=levels, provinces=provinces, announcements=announcements, bases=(), studios=tuple(studios))
+    return SiteModel(Model(Path("."), (), register), built="2025-01-01")
 
 
 def test_data_stays_under_2_mb_gzip_at_20000_records() -> None:

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from generator.load.policy_text import iter_clauses, parse_policy
+from generator.load.policy_text import parse_policy
+from generator.model.policies import iter_clauses
 
 POLICIES = REPO / "datasets" / "policies"
 

@@ -8,14 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load.policy_text import (
-    Clause,
-    PolicyText,
-    chinese_number,
-    iter_clauses,
-    parse_policy,
-    split_heading,
-)
+from generator.load.policy_text import chinese_number, parse_policy, split_heading
+from generator.model.policies import Clause, PolicyText, iter_clauses
 
 REPO = Path(__file__).resolve().parents[1]
 POLICY_DATA = REPO / "datasets" / "policies"
@@ -24,8 +18,8 @@ DROPPABLE = set("。：") | {" ", "\t", "\u3000"}
 
 
 def plan_path() -> Path:
-    """The one place the tests know where the read-only plan text lives."""
-    return REPO.parent / "shared" / "policy" / "国家高技能人才振兴计划实施方案.txt"
+    """The plan's full text as committed in the policies package (nothing outside the repository)."""
+    return POLICY_DATA / "texts" / "plan-2011.txt"
 
 
 @pytest.fixture(scope="module")

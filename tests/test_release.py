@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from generator.export import Publication, prepare
-from generator.load.tables import load
+from generator.model.publication import Publication
+from generator.load import load
 from generator.render.pages import changes as changes_page
 from generator.load.history import load_history
 from generator.render.jinja import environment
 from generator.model.site import SiteModel
 from generator.validate import validate
 
-from conftest import REPO, run_cli as run
+from conftest import REPO, published, run_cli as run
 
 STUDIOS = "register/studios.csv"
 
@@ -100,8 +100,7 @@ def two_releases(project: Path) -> None:
 
 def test_changelog_lists_added_removed_and_renamed_records(project: Path) -> None:
     two_releases(project)
-    register = load(project)
-    pub = prepare(register, [], "2026-12-02", base="")
+    pub = published(project, "2026-12-02").publication
     step = pub.steps[-1]
     assert (step.from_version, step.to_version, step.date) == ("0.1.0", "0.2.0", "2026-12-01")
     assert {(c.resource, c.id, c.change, c.field, c.old, c.new) for c in step.changes} == {
@@ -120,8 +119,7 @@ def test_changelog_lists_added_removed_and_renamed_records(project: Path) -> Non
 
 def test_changes_page_shows_each_change(project: Path) -> None:
     two_releases(project)
-    register = load(project)
-    site = SiteModel(register, built="2026-12-02", extra={"published": prepare(register, [], "2026-12-02", base="")})
+    site = published(project, "2026-12-02")
     (page,) = changes_page.pages(site, environment())
     assert page.url == "changes/"
     assert '<h2 id="v0-2-0">0.2.0 版（2026-12-01）</h2>' in page.body
@@ -136,7 +134,7 @@ def test_changes_page_shows_each_change(project: Path) -> None:
 def test_unreleased_changes_are_listed_after_the_latest_release(project: Path) -> None:
     assert release("0.1.0", "首次发布", "2026-11-25")[0] == 0
     edit(project, STUDIOS, lambda t: add_studio(t, "S000011", "赵六技能大师工作室"))
-    pub = prepare(load(project), [], "2026-12-02", base="")
+    pub = published(project, "2026-12-02").publication
     assert pub.steps[-1].to_version == "unreleased"
     assert [(c.id, c.change) for c in pub.steps[-1].changes] == [("S000011", "added")]
     studios = pub.package("register").resources[2]
@@ -205,8 +203,7 @@ def pub_file(pub: Publication, url: str) -> bytes:
 def test_changes_page_shows_unreleased_renames(project: Path) -> None:
     assert release("0.1.0", "首次发布", "2026-11-25")[0] == 0
     edit(project, STUDIOS, lambda t: t.replace("S000001,付一鸣技能大师工作室,", "S000001,付一鸣劳模技能大师工作室,", 1))
-    register = load(project)
-    site = SiteModel(register, built="2026-12-02", extra={"published": prepare(register, [], "2026-12-02", base="")})
+    site = published(project, "2026-12-02")
     (page,) = changes_page.pages(site, environment())
     assert '<h2 id="unreleased">尚未发布的修改（相对于 0.1.0 版）</h2>' in page.body
     assert "与 0.1.0 版相比：新增 0 条，删除 0 条，修改 1 条记录。" in page.body

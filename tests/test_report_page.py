@@ -8,18 +8,18 @@ from pathlib import Path
 import pytest
 
 from generator.validate.checks.catalogue import validation_checks
-from generator.load.tables import load
-from generator.render.pages.report import INTAKE_URL, REPORT_URL, pages
+from generator.load import load
+from generator.model.sitemap import INTAKE as INTAKE_URL, REPORT as REPORT_URL
+from generator.render.pages.report import pages
 from generator.model.problems import WARNING, Problem
 from generator.render.jinja import environment
 from generator.model.site import SiteModel
 
-from conftest import CASES
+from conftest import CASES, site_model
 
 
 def render(problems: list[Problem]) -> dict[str, str]:
-    register = load(CASES / "good")
-    site = SiteModel(register, built="2026-01-02", extra={"problems": problems})
+    site = site_model(CASES / "good", "2026-01-02", problems=tuple(problems))
     return {p.url: p.body for p in pages(site, environment())}
 
 

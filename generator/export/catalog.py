@@ -4,7 +4,7 @@ SHA-256 checksum, download URL and licence.
 
 The JSON-LD context is written inline, so the file parses offline (no remote context is fetched).
 IRIs are root-relative and resolved against ``@base``: the site URL when mkdocs.yml sets one,
-otherwise ``./``, the catalogue's own folder, which is the site root (see :mod:`.links`).
+otherwise ``./``, the catalogue's own folder, which is the site root.
 """
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from generator.model.publication import Download
-from generator.load.config import RELATIVE_BASE
-from generator.export.package import PackageFiles
+from generator.model import sitemap
+from generator.model.publication import Download, PackageFiles
+from generator.model.register import DEFAULT_LICENCE
 
-CATALOG_URL = "catalog.jsonld"
+RELATIVE_BASE = "./"  # JSON-LD 1.1 §4.1.3: a relative @base resolves against the document's own URL
 CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",
     "dct": "http://purl.org/dc/terms/",
@@ -27,7 +27,6 @@ CONTEXT = {
 }
 EU = "http://publications.europa.eu/resource/authority/"
 IANA = "https://www.iana.org/assignments/media-types/"
-PUBLISHER_ID = "about/#publisher"
 
 
 def iri(value: str) -> dict[str, str]:
@@ -40,25 +39,6 @@ def typed(value: object, datatype: str) -> dict[str, str]:
 
 def zh(value: str) -> dict[str, str]:
     return {"@value": value, "@language": "zh"}
-
-
-def _first(pf: PackageFiles, key: str, field: str) -> str:
-    items = pf.package.descriptor.get(key)
-    first = items[0] if isinstance(items, list) and items and isinstance(items[0], dict) else {}
-    return str(first.get(field) or "")
-
-
-def licence_of(pf: PackageFiles) -> str:
-    return _first(pf, "licenses", "path") or "https://creativecommons.org/licenses/by/4.0/"
-
-
-def publisher_of(pf: PackageFiles) -> str:
-    return _first(pf, "contributors", "title") or "国家高技能人才振兴计划公开数据项目"
-
-
-def keywords_of(pf: PackageFiles) -> list[str]:
-    words = pf.package.descriptor.get("keywords")
-    return [str(k) for k in words] if isinstance(words, list) else []
 
 
 def distribution(f: Download, pf: PackageFiles, titles: dict[str, str]) -> dict[str, Any]:
@@ -77,7 +57,7 @@ def distribution(f: Download, pf: PackageFiles, titles: dict[str, str]) -> dict[
             "spdx:algorithm": iri("spdx:checksumAlgorithm_sha256"),
             "spdx:checksumValue": typed(f.sha256, "hexBinary"),
         },
-        "dct:license": iri(licence_of(pf)),
+        "dct:license": iri(pf.package.licence),
         "dct:modified": typed(f.changed, "date"),
     }
     if f.format.file_type:
@@ -94,16 +74,16 @@ def dataset(pf: PackageFiles, note: str) -> dict[str, Any]:
         "dct:identifier": str(d.get("name", pf.name)),
         "dct:title": zh(str(d.get("title", pf.name))),
         "dct:description": zh(str(d.get("description", ""))),
-        "dcat:keyword": [zh(k) for k in keywords_of(pf)],
+        "dcat:keyword": [zh(k) for k in pf.package.keywords],
         "dcat:landingPage": iri(pf.url),
         "dcat:version": str(d.get("version", "")),
         "dct:issued": typed(str(d.get("created", ""))[:10], "date"),
         "dct:modified": typed(pf.changed, "date"),
-        "dct:publisher": iri(PUBLISHER_ID),
+        "dct:publisher": iri(sitemap.PUBLISHER),
         "dct:language": iri(EU + "language/ZHO"),
         "dct:spatial": iri(EU + "country/CHN"),
         "dct:accessRights": iri(EU + "access-right/PUBLIC"),
-        "dct:license": iri(licence_of(pf)),
+        "dct:license": iri(pf.package.licence),
         "dcat:distribution": [distribution(f, pf, titles) for f in pf.files],
     }
     if note:
@@ -115,15 +95,15 @@ def catalog(packages: Sequence[PackageFiles], *, title: str, description: str, b
             note: str = "") -> bytes:
     doc = {
         "@context": {**CONTEXT, "@base": base or RELATIVE_BASE},
-        "@id": "catalog/",
+        "@id": sitemap.CATALOG_PAGE,
         "@type": "dcat:Catalog",
         "dct:title": zh(title),
         "dct:description": zh(description),
         "foaf:homepage": iri(RELATIVE_BASE),
-        "dct:publisher": {"@id": PUBLISHER_ID, "@type": "foaf:Agent",
-                          "foaf:name": zh(publisher_of(packages[0]) if packages else title)},
+        "dct:publisher": {"@id": sitemap.PUBLISHER, "@type": "foaf:Agent",
+                          "foaf:name": zh(packages[0].package.publisher if packages else title)},
         "dct:language": iri(EU + "language/ZHO"),
-        "dct:license": iri(licence_of(packages[0])) if packages else iri("https://creativecommons.org/licenses/by/4.0/"),
+        "dct:license": iri(packages[0].package.licence) if packages else iri(DEFAULT_LICENCE),
         "dct:modified": typed(built, "date"),
         "dcat:dataset": [dataset(pf, note) for pf in packages],
     }

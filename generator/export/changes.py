@@ -3,48 +3,12 @@ data): records added, removed and changed, by primary key, with each changed fie
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
-from generator.export.values import fields_of
+from generator.model.history import UNRELEASED, Change, History, Step
 from generator.model.register import Package, Resource
-from generator.load.history import UNRELEASED, History
+from generator.model.schema import fields_of
 
-CHANGE_LABELS = {"added": "新增", "removed": "删除", "changed": "修改"}
-CSV_COLUMNS = ("from_version", "to_version", "date", "package", "resource", "id", "name", "change", "field", "old", "new")
 NAME_FIELDS = ("name", "title", "label")
-
-
-@dataclass(frozen=True)
-class Change:
-    from_version: str  # "" for the first release
-    to_version: str  # a version, or "unreleased" for the current data
-    date: str
-    package: str
-    resource: str
-    id: str
-    name: str
-    change: str  # added | removed | changed
-    field: str = ""  # the changed field ("changed" only)
-    old: str = ""
-    new: str = ""
-
-    @property
-    def label(self) -> str:
-        return CHANGE_LABELS[self.change]
-
-    def cells(self) -> list[str]:
-        return [str(getattr(self, c)) for c in CSV_COLUMNS]
-
-
-@dataclass(frozen=True)
-class Step:
-    """One step of the history: from one release (or nothing) to the next (or the current data)."""
-
-    from_version: str
-    to_version: str
-    date: str
-    note: str
-    changes: tuple[Change, ...]
 
 
 def key_fields(resource: Resource) -> list[str]:

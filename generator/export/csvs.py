@@ -8,18 +8,17 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
-from generator.export.cells import neutralise
+from generator.model.cells import neutralise
 from generator.export.table import Table
 
 BOM = "\ufeff"
 
 
-def canonical_csv(table: Table, committed: Path) -> bytes:
-    if committed.exists() and not table.neutralised:
-        return committed.read_bytes()
+def canonical_csv(table: Table) -> bytes:
+    if table.resource.data and not table.neutralised:
+        return table.resource.data
     return write_csv(table.names, table.safe, "\n").encode("utf-8")
 
 

@@ -4,7 +4,7 @@
     feeds/province/<code>.xml        announcements of that province, or that announced a record there
     feeds/level/<code>.xml           announcements at that level
 
-Atom needs absolute IRIs. The base is ``site_url`` from mkdocs.yml when it is set; otherwise the
+Atom needs absolute IRIs. The base is the site's address when it is set; otherwise the
 placeholder ``https://hsp.example.invalid/`` (the reserved ``.invalid`` top-level domain, RFC 2606),
 so that feeds stay valid Atom until the site has a home. Set ``site_url`` before publishing.
 
@@ -15,38 +15,27 @@ cannot carry at all (control characters) are dropped.
 """
 from __future__ import annotations
 
+import io
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
-from pathlib import Path
 
-from generator import paths
+from generator.model import sitemap
+from generator.model.publication import Download
 from generator.model.register import Announcement
 from generator.model.site import SiteModel
 
 ATOM = "http://www.w3.org/2005/Atom"
 PLACEHOLDER_BASE = "https://hsp.example.invalid/"
-ALL_URL = "feeds/announcements.xml"
 AUTHOR = "国家高技能人才振兴计划公开数据项目"
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 ET.register_namespace("", ATOM)
 
 
-def province_feed_url(code: str) -> str:
-    return f"feeds/province/{code}.xml"
-
-
-def level_feed_url(code: str) -> str:
-    return f"feeds/level/{code}.xml"
-
-
-def site_base(mkdocs_yml: Path = paths.MKDOCS_YML) -> str:
-    """``site_url`` from mkdocs.yml (a top-level key read as text: the file may hold YAML tags that
-    only MkDocs understands), ending in a slash; the placeholder when it is unset."""
-    match = re.search(r"^site_url:[ \t]*['\"]?([^'\"\s#]+)", mkdocs_yml.read_text(encoding="utf-8"), re.MULTILINE)
-    base = match.group(1) if match else PLACEHOLDER_BASE
-    return base if base.endswith("/") else base + "/"
+def feed_base(site: SiteModel) -> str:
+    """The site's address, or the placeholder while it is not known (Atom needs absolute IRIs)."""
+    return site.config.site_url or PLACEHOLDER_BASE
 
 
 def timestamp(date: str) -> str:
@@ -57,28 +46,30 @@ def timestamp(date: str) -> str:
     return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00+08:00"
 
 
-def write_feeds(site: SiteModel, out: Path, base: str) -> list[str]:
-    """Write every feed under ``out``; return their URLs."""
+def feeds(site: SiteModel) -> list[Download]:
+    """Every feed, as the files to publish."""
+    base = feed_base(site)
     register = site.register
     provinces_of: dict[str, set[str]] = {}
     for record in register.records:
         if record.province_code:
             provinces_of.setdefault(record.announcement_id, set()).add(record.province_code)
-    feeds = [(ALL_URL, "全部公告", list(register.announcements))]
+    chosen_by_feed = [(sitemap.FEED_ALL, "全部公告", list(register.announcements))]
     for code, province in sorted(register.provinces.items()):
         chosen = [a for a in register.announcements
                   if a.province_code == code or code in provinces_of.get(a.id, set())]
-        feeds.append((province_feed_url(code), f"{province.name}的公告", chosen))
+        chosen_by_feed.append((sitemap.province_feed(code), f"{province.name}的公告", chosen))
     for code, level in sorted(register.levels.items()):
         chosen = [a for a in register.announcements if a.level == code]
-        feeds.append((level_feed_url(code), f"{level.label}公告", chosen))
-    for url, title, chosen in feeds:
-        target = out / url
-        target.parent.mkdir(parents=True, exist_ok=True)
+        chosen_by_feed.append((sitemap.level_feed(code), f"{level.label}公告", chosen))
+    out = []
+    for url, title, chosen in chosen_by_feed:
         tree = ET.ElementTree(feed(site, chosen, title, url, base))
         ET.indent(tree)
-        tree.write(target, encoding="utf-8", xml_declaration=True)
-    return [url for url, _, _ in feeds]
+        data = io.BytesIO()
+        tree.write(data, encoding="utf-8", xml_declaration=True)
+        out.append(Download(url, data.getvalue(), "atom"))
+    return out
 
 
 def feed(site: SiteModel, announcements: Iterable[Announcement], title: str, url: str, base: str) -> ET.Element:
@@ -95,7 +86,7 @@ def feed(site: SiteModel, announcements: Iterable[Announcement], title: str, url
     # A feed with no dated entry has nothing newer to report than the build itself.
     _add(root, "updated", timestamp(dated[0].date) if dated else f"{site.built}T00:00:00+08:00")
     _add(root, "link", rel="self", type="application/atom+xml", href=base + url)
-    _add(root, "link", rel="alternate", type="text/html", href=base + "announcements/")
+    _add(root, "link", rel="alternate", type="text/html", href=base + sitemap.ANNOUNCEMENTS)
     author = _add(root, "author")
     _add(author, "name", AUTHOR)
     _add(root, "rights", "数据以 CC BY 4.0 许可发布；政府公文依《著作权法》第五条不受著作权保护。")

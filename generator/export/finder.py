@@ -30,13 +30,12 @@ from typing import Any
 import opencc
 from opencc import OpenCC
 
+from generator.model import sitemap
+from generator.model.publication import Download
 from generator.model.register import Record
 from generator.model.site import SiteModel
 
-URL = "find/"
-DATA_FILE = "find/data.js"
 GLOBAL = "HSP_FINDER"
-KINDS = (("base", "高技能人才培训基地", "bases"), ("studio", "技能大师工作室", "studios"))
 SEARCHED = ("name", "host_organization", "city")  # plus masters: what the text box matches
 
 
@@ -53,7 +52,7 @@ def finder_data(site: SiteModel) -> dict[str, Any]:
     announcement_index = {a.id: i for i, a in enumerate(announcements)}
     hosts = _table(r.host_organization for r in records)
     cities = _table(r.city for r in records)
-    kind_index = {code: i for i, (code, _, _) in enumerate(KINDS)}
+    kind_index = {k.code: i for i, k in enumerate(sitemap.RECORD_KINDS)}
     rows = [
         [kind_index[r.kind], r.id, r.name, "、".join(r.masters), hosts.get(r.host_organization, -1),
          cities.get(r.city, -1), province_index.get(r.province_code, -1), level_index.get(r.level, -1),
@@ -62,7 +61,7 @@ def finder_data(site: SiteModel) -> dict[str, Any]:
     ]
     return {
         "v": 1,
-        "kinds": [list(k) for k in KINDS],
+        "kinds": [[k.code, k.label, k.section] for k in sitemap.RECORD_KINDS],
         "levels": [[lv.code, lv.label] for lv in levels],
         "provinces": [[code, site.province(code) or code] for code in provinces],
         "announcements": [[a.id, a.title, a.date] for a in announcements],
@@ -117,8 +116,5 @@ def script(data: dict[str, Any]) -> str:
     return f"window.{GLOBAL}=" + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
 
 
-def write_finder(site: SiteModel, out: Path) -> Path:
-    target = out / DATA_FILE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(script(finder_data(site)), encoding="utf-8")
-    return target
+def finder_file(site: SiteModel) -> Download:
+    return Download(sitemap.FIND_DATA, script(finder_data(site)).encode("utf-8"), "script")

@@ -1,75 +1,41 @@
 """Every download of one package: five files per resource, the published datapackage.json, the README
 and the ZIP bundle, each with the date its content last changed (from the release history)."""
+
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from generator.export.bundle import report_files, zip_bundle
 from generator.export.csvs import canonical_csv, excel_csv
 from generator.export.descriptor import published_descriptor
-from generator.model.publication import Download
 from generator.export.jsonfiles import json_array
 from generator.export.parquet import parquet
+from generator.export.schemaorg import dataset_jsonld
 from generator.export.table import Table
 from generator.export.xlsx import xlsx
-from generator.model.register import Package, Resource
+from generator.model import sitemap
+from generator.model.history import History
 from generator.model.problems import Problem
-from generator.load.history import History
+from generator.model.publication import Download, PackageFiles, ResourceFiles
+from generator.model.register import Package
 
 
-@dataclass(frozen=True)
-class ResourceFiles:
-    resource: Resource
-    files: tuple[Download, ...]  # csv, excel-csv, xlsx, json, parquet
-    changed: str  # ISO date the content last changed
-    release: str  # the version that introduced the current content; "" when not released yet
-
-    def get(self, kind: str) -> Download:
-        return next(f for f in self.files if f.kind == kind)
-
-
-@dataclass(frozen=True)
-class PackageFiles:
-    package: Package
-    resources: tuple[ResourceFiles, ...]
-    meta: tuple[Download, ...]  # datapackage.json, README.md, <package>.zip
-    changed: str
-    problems: tuple[Problem, ...]  # the validation report bundled in the ZIP
-
-    @property
-    def name(self) -> str:
-        return self.package.name
-
-    @property
-    def url(self) -> str:
-        return f"data/{self.package.name}/"
-
-    @property
-    def files(self) -> tuple[Download, ...]:
-        return tuple(f for r in self.resources for f in r.files) + self.meta
-
-    def get(self, kind: str) -> Download:
-        return next(f for f in self.meta if f.kind == kind)
-
-
-def package_files(package: Package, tables: Mapping[tuple[str, str], Table], problems: list[Problem],
-                  history: History, built: str) -> PackageFiles:
-    base = f"data/{package.name}/"
-    title = str(package.descriptor.get("title", package.name))
+def package_files(package: Package, tables: Mapping[tuple[str, str], Table], problems: Sequence[Problem],
+                  history: History, built: str, *, base: str = "", site_name: str = "",
+                  first_release: str = "") -> PackageFiles:
+    title = package.title
     resources = []
     for resource in package.resources:
         table = tables[package.name, resource.name]
-        committed = Path(package.folder) / resource.path
-        data = canonical_csv(table, committed)
-        release = history.last_changed(package.name, resource.path, committed.read_bytes() if committed.exists() else data)
+        data = canonical_csv(table)
+        release = history.last_changed(package.name, resource.path, resource.data or data)
         changed = release.date if release else built
-        stem = base + posixpath.splitext(resource.path)[0]
+        stem = posixpath.splitext(sitemap.download(package.name, resource.path))[0]
         titled = f"{title}：{resource.title}"
         resources.append(ResourceFiles(resource, (
-            Download(base + resource.path, data, "csv", resource.name, changed),
+            Download(sitemap.download(package.name, resource.path), data, "csv", resource.name, changed),
             Download(stem + ".excel.csv", excel_csv(table), "excel-csv", resource.name, changed),
             Download(stem + ".xlsx", xlsx(table, title=titled, built=built), "xlsx", resource.name, changed),
             Download(stem + ".json", json_array(table), "json", resource.name, changed),
@@ -77,15 +43,21 @@ def package_files(package: Package, tables: Mapping[tuple[str, str], Table], pro
         ), changed, release.version if release else ""))
     changed = max((r.changed for r in resources), default=built)
     csvs = {r.resource.path: r.get("csv").data for r in resources}
-    meta = [Download(base + "datapackage.json", published_descriptor(package.descriptor, csvs), "datapackage", "", changed)]
+    meta = [Download(sitemap.download(package.name, "datapackage.json"), published_descriptor(package.descriptor, csvs),
+                     "datapackage", "", changed)]
     if package.readme:
-        meta.append(Download(base + "README.md", package.readme.encode("utf-8"), "readme", "", changed))
-    own = tuple(p for p in problems if _belongs(p, Path(package.folder)))
-    report = report_files(package.name, str(package.descriptor.get("version", "")), built, list(own))
-    entries = [(f.url[len(base):], f.data) for r in resources for f in r.files]
-    entries += [(f.url[len(base):], f.data) for f in meta] + report
-    meta.append(Download(base + f"{package.name}.zip", zip_bundle(entries, built), "zip", "", changed))
-    return PackageFiles(package, tuple(resources), tuple(meta), changed, own)
+        meta.append(Download(sitemap.download(package.name, "README.md"), package.readme.encode("utf-8"), "readme", "",
+                             changed))
+    own = tuple(p for p in problems if _belongs(p, package.folder))
+    report = report_files(package.name, package.version, built, list(own))
+    prefix = len(sitemap.dataset(package.name))
+    entries = [(f.url[prefix:], f.data) for r in resources for f in r.files]
+    entries += [(f.url[prefix:], f.data) for f in meta] + report
+    meta.append(Download(sitemap.download(package.name, f"{package.name}.zip"), zip_bundle(entries, built), "zip", "",
+                         changed))
+    files = PackageFiles(package, tuple(resources), tuple(meta), changed, own)
+    jsonld = dataset_jsonld(files, page_url=files.url, base=base, site_name=site_name, first_release=first_release)
+    return PackageFiles(package, tuple(resources), tuple(meta), changed, own, jsonld)
 
 
 def _belongs(problem: Problem, folder: Path) -> bool:

@@ -1,16 +1,15 @@
 """The schema.org ``Dataset`` description embedded in each dataset page as JSON-LD.
 
 The context is inline (``@vocab`` plus the URL-valued terms), so the block parses offline; URLs are
-relative to the page unless mkdocs.yml sets ``site_url`` (see :mod:`.links`).
+relative to the page unless the site's address is known (see :func:`generator.model.sitemap.link`).
 """
 from __future__ import annotations
 
 from typing import Any
 
-from generator.export.catalog import keywords_of, licence_of, publisher_of
-from generator.load.config import link
-from generator.export.package import PackageFiles
-from generator.export.values import fields_of
+from generator.model import sitemap
+from generator.model.publication import PackageFiles
+from generator.model.schema import fields_of
 
 CONTEXT = {
     "@vocab": "https://schema.org/",
@@ -23,8 +22,8 @@ CONTEXT = {
 
 def dataset_jsonld(pf: PackageFiles, *, page_url: str, base: str, site_name: str, first_release: str) -> dict[str, Any]:
     d = pf.package.descriptor
-    at = lambda target: link(target, page_url, base)  # noqa: E731
-    publisher = {"@type": "Organization", "name": publisher_of(pf)}
+    at = lambda target: sitemap.link(target, page_url, base)  # noqa: E731
+    publisher = {"@type": "Organization", "name": pf.package.publisher}
     out: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "Dataset",
@@ -35,8 +34,8 @@ def dataset_jsonld(pf: PackageFiles, *, page_url: str, base: str, site_name: str
         "url": at(pf.url),
         "identifier": str(d.get("name", pf.name)),
         "version": str(d.get("version", "")),
-        "keywords": keywords_of(pf),
-        "license": licence_of(pf),
+        "keywords": pf.package.keywords,
+        "license": pf.package.licence,
         "isAccessibleForFree": True,
         "inLanguage": "zh-CN",
         "creator": publisher,
@@ -44,7 +43,7 @@ def dataset_jsonld(pf: PackageFiles, *, page_url: str, base: str, site_name: str
         "dateCreated": str(d.get("created", ""))[:10],
         "dateModified": pf.changed,
         "spatialCoverage": {"@type": "Place", "name": "中华人民共和国"},
-        "includedInDataCatalog": {"@type": "DataCatalog", "name": site_name, "url": at("catalog/")},
+        "includedInDataCatalog": {"@type": "DataCatalog", "name": site_name, "url": at(sitemap.CATALOG_PAGE)},
         "variableMeasured": list(dict.fromkeys(str(f.get("title") or f["name"]) for r in pf.resources
                                                for f in fields_of(r.resource.schema))),
         "distribution": [{

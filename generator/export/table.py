@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from generator.export.cells import safe_cell
-from generator.export.values import Value, cast, fields_of
+from generator.model.cells import safe_cell
+from generator.export.values import Value, cast
+from generator.model.schema import fields_of
 from generator.model.register import Resource
 
 

@@ -6,7 +6,6 @@ as its text rather than dropped, so no value is ever lost in a download.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from typing import Any
 
 TRUE_VALUES = ("true", "True", "TRUE", "1")
@@ -46,8 +45,3 @@ def json_value(value: Value) -> str | int | float | bool | None:
 def typed_row(fields: list[dict[str, Any]], row: dict[str, str]) -> dict[str, Value]:
     return {f["name"]: cast(f, row.get(f["name"], "")) for f in fields}
 
-
-def fields_of(schema: Mapping[str, object]) -> list[dict[str, Any]]:
-    """The field descriptors of a Table Schema (an empty list when it has none)."""
-    fields = schema.get("fields", [])
-    return [f for f in fields if isinstance(f, dict)] if isinstance(fields, list) else []

@@ -17,8 +17,8 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from generator.export.cells import is_id_like, neutralise
-from generator.export.stamps import stamped
+from generator.model.cells import is_id_like, neutralise
+from generator.archive import stamped
 from generator.export.table import Table
 from generator.export.values import Value
 from generator.model.schema import constraint_texts, enum_text, type_label

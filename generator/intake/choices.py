@@ -11,6 +11,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.model import sitemap
 from generator import paths
 from generator.intake.fields import TableSpec
 from generator.model.register import Register
@@ -49,7 +50,7 @@ def choices_from_files(datasets: Path, codelists: Path = paths.CODELISTS) -> Cho
     provinces = tuple((r.get("code", ""), r.get("name", ""), r.get("full_name", ""))
                       for r in _rows(codelists / "provinces.csv") if r.get("code"))
     announcements = tuple((r.get("id", ""), r.get("title", ""))
-                          for r in _rows(datasets / paths.REGISTER / "announcements.csv") if r.get("id"))
+                          for r in _rows(datasets / sitemap.REGISTER / "announcements.csv") if r.get("id"))
     return Choices(provinces, tuple(sorted(announcements)))
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from generator.model import sitemap
 from generator import paths
 from generator.errors import HspError, UsageError
 from generator.intake.choices import choices_from_files
@@ -51,8 +52,8 @@ def template_command(table: str, out: Path, datasets: Path) -> None:
 @click.option("--dry-run", is_flag=True, help="只检查并显示将新增的记录，不写入任何文件。")
 def import_command(file: Path, table: str, datasets: Path, dry_run: bool) -> None:
     """导入填好的模板（.xlsx）或 CSV（UTF-8/GBK），校验通过后一次性写入。"""
-    if not (datasets / paths.REGISTER / f"{table}.csv").is_file():
-        raise UsageError(f"找不到 {datasets / paths.REGISTER / f'{table}.csv'}：请用 --datasets 指向数据目录。")
+    if not (datasets / sitemap.REGISTER / f"{table}.csv").is_file():
+        raise UsageError(f"找不到 {datasets / sitemap.REGISTER / f'{table}.csv'}：请用 --datasets 指向数据目录。")
     plan = plan_import(file, table, datasets)
     report(plan)
     if errors(plan.problems) or not plan.added:

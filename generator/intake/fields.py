@@ -10,14 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from generator import paths
+from generator.model.schema import fields_of
+from generator.model.sitemap import ANNOUNCEMENT, BASE, STUDIO
 
 # Target table → (sheet title, id prefix). A prefix means the importer assigns the ids (B000040, S000124);
 # announcements keep readable slugs that the clerk chooses.
-TARGETS: dict[str, tuple[str, str]] = {
-    "studios": ("技能大师工作室", "S"),
-    "bases": ("培训基地", "B"),
-    "announcements": ("公告", ""),
-}
+TARGETS: dict[str, tuple[str, str]] = {k.section: (k.short, k.id_prefix) for k in (STUDIO, BASE, ANNOUNCEMENT)}
 REQUIRED_MARK = re.compile(r"(\*|＊|[（(]必填[)）])$")
 
 
@@ -36,7 +34,7 @@ class TableSpec:
 
     @property
     def fields(self) -> list[dict[str, Any]]:
-        return list(self.schema.get("fields", []))
+        return fields_of(self.schema)
 
     @property
     def names(self) -> list[str]:

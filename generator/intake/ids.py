@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator import paths
+from generator.model import sitemap
 
 SERIAL = re.compile(r"^([A-Z])(\d{6})$")
 ID_FILES = ("bases.csv", "studios.csv", "retired_ids.csv")
@@ -27,7 +27,7 @@ def _ids(path: Path) -> set[str]:
 
 
 def issued_ids(datasets: Path) -> set[str]:
-    folders = [datasets / paths.REGISTER, *sorted((datasets / "releases").glob(f"*/{paths.REGISTER}"))]
+    folders = [datasets / sitemap.REGISTER, *sorted((datasets / "releases").glob(f"*/{sitemap.REGISTER}"))]
     return {i for folder in folders for name in ID_FILES for i in _ids(folder / name) if i}
 
 

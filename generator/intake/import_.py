@@ -18,6 +18,7 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from generator.model import sitemap
 from generator import paths
 from generator.intake.choices import choices_from_files
 from generator.intake.fields import TableSpec, header_key, table_spec
@@ -55,7 +56,7 @@ class ImportPlan:
 
 def plan_import(file: Path, into: str, datasets: Path, schemas: Path = paths.SCHEMAS) -> ImportPlan:
     spec = table_spec(into, schemas)
-    target = datasets / paths.REGISTER / f"{into}.csv"
+    target = datasets / sitemap.REGISTER / f"{into}.csv"
     plan = ImportPlan(spec, target)
     before = validate(datasets, schemas)
     if errors(before):

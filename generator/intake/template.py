@@ -8,6 +8,7 @@ typed) and a hidden 代码表 that holds the drop-down options.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import tempfile
 from pathlib import Path
@@ -20,6 +21,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from generator.intake.choices import Choices
+from generator.archive import stamped
 from generator.intake.fields import TableSpec
 from generator.model.schema import constraint_texts, type_label
 
@@ -50,12 +52,19 @@ def workbook(spec: TableSpec, choices: Choices) -> Workbook:
     return wb
 
 
+def template_bytes(spec: TableSpec, choices: Choices) -> bytes:
+    """The template as the bytes of an .xlsx file, the same for the same schema and choices."""
+    out = io.BytesIO()
+    workbook(spec, choices).save(out)
+    return stamped(out.getvalue(), FIXED_DATE.date().isoformat())
+
+
 def write_template(spec: TableSpec, choices: Choices, out: Path) -> None:
     """Write atomically: a temporary file beside ``out``, then one rename."""
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}-", suffix=".xlsx", dir=out.parent)
     os.close(fd)
     try:
-        workbook(spec, choices).save(tmp)
+        Path(tmp).write_bytes(template_bytes(spec, choices))
         os.replace(tmp, out)
     finally:
         if os.path.exists(tmp):

@@ -1,1 +1,30 @@
-"""load"""
+"""Load: read ``datasets/`` into the frozen typed :class:`~generator.model.loaded.Model`.
+
+Loading never judges (run validation first) and reads everything at once: the register, the
+policies with the plan's full text, the release history with its snapshots, and every committed
+file's bytes, so that no later stage goes back to disk.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator import paths
+from generator.load.history import load_history
+from generator.load.policies import load_policies
+from generator.load.register import load_register
+from generator.load.tables import package_folders, read_package
+from generator.model import sitemap
+from generator.model.loaded import Model
+
+
+def load(datasets: Path = paths.DATASETS) -> Model:
+    packages = tuple(read_package(folder) for folder in package_folders(datasets))
+    by_name = {p.name: p for p in packages}
+    return Model(
+        root=datasets,
+        packages=packages,
+        register=load_register(by_name[sitemap.REGISTER]),
+        policies=load_policies(by_name.get(sitemap.POLICIES)),
+        history=load_history(datasets),
+    )

@@ -1,6 +1,6 @@
 """Parse the plan text (国家高技能人才振兴计划实施方案) into clauses with stable anchors.
 
-Pure: imports only the standard library, reads nothing, judges nothing.
+Pure: reads nothing and judges nothing; it turns text into :class:`generator.model.policies.PolicyText`.
 
 Anchor scheme (ASCII, usable as HTML ids, deterministic for a given text):
 
@@ -26,8 +26,9 @@ sibling （n+1） continues the clause before it. The main-body list ``附件：
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+from generator.model.policies import Clause, PolicyText
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SECTION = re.compile(r"^([一二三四五六七八九十]+)、\s*(.*)$")
@@ -38,26 +39,6 @@ _ATTACHMENT_LIST = re.compile(r"^附件\s*[：:]")
 _DATE_LINE = re.compile(r"^(\d{4}-\d{2}-\d{2})\s+(.+)$")
 _HEADING_MAX_CHARS = 20
 _INNER_PUNCTUATION = "，、；：,;:"
-
-
-@dataclass(frozen=True)
-class Clause:
-    anchor: str
-    label: str
-    heading: str
-    paragraphs: tuple[str, ...]
-    children: tuple["Clause", ...]
-    depth: int
-
-
-@dataclass(frozen=True)
-class PolicyText:
-    title: str
-    date: str
-    issuer: str
-    preamble: tuple[str, ...]
-    clauses: tuple[Clause, ...]
-    attachment_list: tuple[str, ...] = ()
 
 
 @dataclass
@@ -218,17 +199,3 @@ def parse_policy(text: str) -> PolicyText:
         clauses=tuple(root.freeze() for root in builder.roots),
         attachment_list=tuple(attachment_list),
     )
-
-
-def iter_clauses(doc: PolicyText) -> Iterator[Clause]:
-    """Every clause, depth-first, in document order."""
-    stack = list(reversed(doc.clauses))
-    while stack:
-        clause = stack.pop()
-        yield clause
-        stack.extend(reversed(clause.children))
-
-
-def clause_index(doc: PolicyText) -> dict[str, Clause]:
-    """Anchor → clause, for lookups such as checking that a criteria row cites a real clause."""
-    return {clause.anchor: clause for clause in iter_clauses(doc)}

@@ -1,10 +1,18 @@
-"""One published file: its site URL, its bytes, and what a catalogue says about it."""
+"""What the site publishes besides its pages, as values: every file with its URL, bytes and format,
+grouped by data package. :mod:`generator.export` prepares it; pages show it; :mod:`generator.site`
+writes it."""
 from __future__ import annotations
 
 import hashlib
 import posixpath
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
+
+from generator.model import sitemap
+from generator.model.history import History, Step
+from generator.model.problems import Problem
+from generator.model.register import Package, Resource
 
 
 @dataclass(frozen=True)
@@ -25,6 +33,9 @@ FORMATS = {
     "readme": Format("说明（Markdown）", "text/markdown", "", "README"),
     "zip": Format("ZIP 压缩包（全部文件和校验报告）", "application/zip", "ZIP", "ZIP"),
     "jsonld": Format("JSON-LD", "application/ld+json", "JSON_LD", "JSON-LD"),
+    "atom": Format("Atom 订阅", "application/atom+xml", "ATOM", "Atom"),
+    "script": Format("JavaScript 数据", "text/javascript", "JS", "JS"),
+    "template": Format("Excel 录入模板（.xlsx）", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX", "XLSX"),
 }
 
 
@@ -67,3 +78,62 @@ def human_size(size: int) -> str:
     if size < 1024 * 1024:
         return f"{size / 1024:.1f} KB"
     return f"{size / 1024 / 1024:.1f} MB"
+
+
+@dataclass(frozen=True)
+class ResourceFiles:
+    resource: Resource
+    files: tuple[Download, ...]  # csv, excel-csv, xlsx, json, parquet
+    changed: str  # ISO date the content last changed
+    release: str  # the version that introduced the current content; "" when not released yet
+
+    def get(self, kind: str) -> Download:
+        return next(f for f in self.files if f.kind == kind)
+
+
+@dataclass(frozen=True)
+class PackageFiles:
+    package: Package
+    resources: tuple[ResourceFiles, ...]
+    meta: tuple[Download, ...]  # datapackage.json, README.md, <package>.zip
+    changed: str
+    problems: tuple[Problem, ...]  # the validation report bundled in the ZIP
+    schema_org: dict[str, Any] = field(default_factory=dict)  # the dataset page's JSON-LD
+
+    @property
+    def name(self) -> str:
+        return self.package.name
+
+    @property
+    def url(self) -> str:
+        return sitemap.dataset(self.package.name)
+
+    @property
+    def files(self) -> tuple[Download, ...]:
+        return tuple(f for r in self.resources for f in r.files) + self.meta
+
+    def get(self, kind: str) -> Download:
+        return next(f for f in self.meta if f.kind == kind)
+
+
+@dataclass(frozen=True)
+class Publication:
+    built: str
+    base: str  # the site's absolute URL, or "" (then links and IRIs are relative)
+    site_name: str
+    history: History
+    steps: tuple[Step, ...]
+    packages: tuple[PackageFiles, ...]
+    others: tuple[Download, ...]  # releases, changes.csv, catalog.jsonld, record twins
+    site_files: tuple[Download, ...] = ()  # finder data, feeds, intake templates: not in the catalogue
+
+    @property
+    def files(self) -> tuple[Download, ...]:
+        return tuple(f for p in self.packages for f in p.files) + self.others
+
+    def package(self, name: str) -> PackageFiles:
+        return next(p for p in self.packages if p.name == name)
+
+    def release_files(self, version: str) -> list[Download]:
+        prefix = sitemap.release(version)
+        return [f for f in self.others if f.url.startswith(prefix)]

@@ -1,9 +1,17 @@
-"""Plain frozen dataclasses for what the site shows. Loading builds them; nothing here judges."""
+"""The register as typed values: code lists, announcements, bases and studios, and the packages as read."""
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from generator.model import sitemap
+
+
+DEFAULT_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
+DEFAULT_PUBLISHER = "国家高技能人才振兴计划公开数据项目"
 
 
 @dataclass(frozen=True)
@@ -47,7 +55,7 @@ class Announcement:
 
     @property
     def url(self) -> str:
-        return f"announcements/{self.id}/"
+        return sitemap.announcement(self.id)
 
 
 @dataclass(frozen=True)
@@ -72,12 +80,16 @@ class Record:
     evidence: str
 
     @property
+    def kind_info(self) -> sitemap.Kind:
+        return sitemap.KINDS[self.kind]
+
+    @property
     def section(self) -> str:
-        return "bases" if self.kind == "base" else "studios"
+        return self.kind_info.section
 
     @property
     def url(self) -> str:
-        return f"{self.section}/{self.id}/"
+        return sitemap.record(self.kind, self.id)
 
 
 @dataclass(frozen=True)
@@ -87,12 +99,13 @@ class Resource:
     title: str
     schema: dict[str, object]
     rows: tuple[dict[str, str], ...]
+    data: bytes = field(default=b"", repr=False)  # the committed file as it is
 
 
 @dataclass(frozen=True)
 class Package:
     name: str
-    folder: str
+    folder: Path  # where it was read from, for messages; no stage after loading reads it again
     descriptor: dict[str, object]
     resources: tuple[Resource, ...]
     readme: str
@@ -100,10 +113,35 @@ class Package:
     def resource(self, name: str) -> Resource:
         return next(r for r in self.resources if r.name == name)
 
+    @property
+    def title(self) -> str:
+        return str(self.descriptor.get("title", self.name))
+
+    @property
+    def version(self) -> str:
+        return str(self.descriptor.get("version", ""))
+
+    def _first(self, key: str, field_name: str) -> str:
+        items = self.descriptor.get(key)
+        first: Any = items[0] if isinstance(items, list) and items and isinstance(items[0], dict) else {}
+        return str(first.get(field_name) or "")
+
+    @property
+    def licence(self) -> str:
+        return self._first("licenses", "path") or DEFAULT_LICENCE
+
+    @property
+    def publisher(self) -> str:
+        return self._first("contributors", "title") or DEFAULT_PUBLISHER
+
+    @property
+    def keywords(self) -> list[str]:
+        words = self.descriptor.get("keywords")
+        return [str(k) for k in words] if isinstance(words, list) else []
+
 
 @dataclass(frozen=True)
 class Register:
-    packages: tuple[Package, ...]
     levels: dict[str, Level]
     provinces: dict[str, Province]
     announcements: tuple[Announcement, ...]
@@ -133,6 +171,3 @@ class Register:
     def province_name(self, code: str) -> str:
         province = self.provinces.get(code)
         return province.name if province else ""
-
-    def package(self, name: str) -> Package:
-        return next(p for p in self.packages if p.name == name)

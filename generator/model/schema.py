@@ -1,6 +1,9 @@
-"""Describe Table Schema fields in Chinese, for problem messages and for the field tables on the site."""
+"""Table Schema fields: how to find them, and how to describe them in Chinese for problem messages,
+the field tables on the site, the XLSX field sheet and the intake templates."""
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 TYPE_LABELS = {
@@ -29,8 +32,19 @@ PATTERN_HINTS = {
 }
 
 
-def field_of(schema: dict[str, Any], name: str) -> dict[str, Any]:
-    return next((f for f in schema.get("fields", []) if f.get("name") == name), {})
+def fields_of(schema: Mapping[str, object]) -> list[dict[str, Any]]:
+    """The field descriptors of a Table Schema (an empty list when it has none)."""
+    fields = schema.get("fields", [])
+    return [f for f in fields if isinstance(f, dict)] if isinstance(fields, list) else []
+
+
+def field_names(schema: Mapping[str, object]) -> list[str]:
+    return [str(f["name"]) for f in fields_of(schema) if "name" in f]
+
+
+def field_of(schema: Mapping[str, object], name: str) -> dict[str, Any]:
+    """The descriptor of one field, or an empty dict when the schema has no such field."""
+    return next((f for f in fields_of(schema) if f.get("name") == name), {})
 
 
 def type_label(spec: dict[str, Any]) -> str:

@@ -1,30 +1,62 @@
-"""What every template may use: the loaded register plus labels and derived figures."""
+"""What every page producer and template may use: the loaded model, the validation problems, the
+site's settings and (for the pages that show them) the prepared downloads, plus labels and figures
+derived from them."""
+
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
 
-from generator.model.register import Announcement, Record, Register
-
-STAGE_ORDER = {"list": 0, "gongshi": 1, "plaque": 2, "report": 3, "plan": 4, "call": 5}
+from generator.model.config import SiteConfig
+from generator.model.history import History
+from generator.model.loaded import Model
+from generator.model.policies import Policies
+from generator.model.problems import Problem
+from generator.model.publication import Publication
+from generator.model.register import Announcement, Package, Record, Register
+from generator.model.schema import fields_of
 
 
 @dataclass(frozen=True)
 class SiteModel:
-    register: Register
+    model: Model
     built: str  # ISO date of the build, shown as 数据更新日期
-    extra: dict[str, Any] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
+    config: SiteConfig = SiteConfig()
+    publication: Publication | None = None  # the prepared downloads, once export has run
+
+    @property
+    def register(self) -> Register:
+        return self.model.register
+
+    @property
+    def policies(self) -> Policies:
+        return self.model.policies
+
+    @property
+    def history(self) -> History:
+        return self.model.history
+
+    @property
+    def packages(self) -> tuple[Package, ...]:
+        return self.model.packages
+
+    @property
+    def published(self) -> Publication:
+        """The downloads; only the pages rendered after export may ask for them."""
+        if self.publication is None:
+            raise RuntimeError("the downloads are not prepared yet: render this page after export")
+        return self.publication
 
     @cached_property
     def labels(self) -> dict[str, dict[str, str]]:
         """Chinese labels of every enum value, by field name, taken from the Table Schemas."""
         out: dict[str, dict[str, str]] = {}
-        for package in self.register.packages:
+        for package in self.packages:
             for resource in package.resources:
-                for spec in resource.schema.get("fields", []):  # type: ignore[union-attr]
-                    if isinstance(spec, dict) and spec.get("enumLabels"):
+                for spec in fields_of(resource.schema):
+                    if spec.get("enumLabels"):
                         out.setdefault(spec["name"], {}).update(spec["enumLabels"])
         out["level"] = {code: lv.label for code, lv in self.register.levels.items()}
         return out

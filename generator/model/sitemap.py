@@ -1,8 +1,160 @@
-"""Site URLs. Every URL is written root-relative without a leading slash (``studios/S000001/``) and made
-relative to the page that links to it, so the site works from any folder and from ``file://``."""
+"""The site map: every public address and every kind of record, defined once.
+
+Every URL is root-relative without a leading slash (``studios/S000001/``); pages link to each other
+with :func:`relative`, so the site works from any folder, under a path prefix and from ``file://``;
+feeds, the catalogue and citations make them absolute with :func:`absolute`. Templates get this
+module as the Jinja global ``urls``; no other module assembles a URL string.
+"""
+
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of record that has its own pages: 公告, 高技能人才培训基地 or 技能大师工作室."""
+
+    code: str  # announcement / base / studio (Record.kind)
+    label: str  # 高技能人才培训基地
+    short: str  # 培训基地
+    section: str  # URL folder and resource name: bases
+    id_prefix: str  # B, S; "" for announcements (slugs)
+    name_field: str  # the field that names a record: name / title
+    count_field: str  # the announcement field stating how many were announced ("" for announcements)
+    announced_as: str  # the announcements.kind value of a list of only this kind ("" for announcements)
+
+
+ANNOUNCEMENT = Kind("announcement", "公告", "公告", "announcements", "", "title", "", "")
+BASE = Kind("base", "高技能人才培训基地", "培训基地", "bases", "B", "name", "count_bases", "bases")
+STUDIO = Kind("studio", "技能大师工作室", "技能大师工作室", "studios", "S", "name", "count_studios", "studios")
+RECORD_KINDS = (BASE, STUDIO)
+KINDS = {k.code: k for k in (ANNOUNCEMENT, BASE, STUDIO)}
+BY_SECTION = {k.section: k for k in (ANNOUNCEMENT, BASE, STUDIO)}
+
+REGISTER = "register"  # the package of announcements, bases and studios
+POLICIES = "policies"  # the package of policies, criteria and targets
+PLAN_ID = "plan-2011"  # the policy whose full text the site holds
+
+# Content pages
+HOME = ""
+ABOUT = "about/"
+PUBLISHER = "about/#publisher"
+ANNOUNCEMENTS = "announcements/"
+FIND = "find/"
+FIND_DATA = "find/data.js"
+FINDER_JS = "assets/javascripts/finder.js"
+POLICY_LIBRARY = "policies/"
+APPLY = "apply/"
+SELF_CHECK = "apply/self-check/"
+PROGRESS = "apply/progress/"
+DATA = "data/"
+CATALOG_PAGE = "catalog/"
+CATALOG = "catalog.jsonld"
+CHANGES_PAGE = "changes/"
+CHANGES_CSV = "data/changes.csv"
+REPORT = "data/validation/"
+INTAKE = "data/intake/"
+TEMPLATES = "data/templates/"
+FEED_ALL = "feeds/announcements.xml"
+SITEMAP = "sitemap.xml"
+
+
+def section(kind: str) -> str:
+    """The list page of a kind: ``bases/``."""
+    return KINDS[kind].section + "/"
+
+
+def record(kind: str, record_id: str) -> str:
+    """The page of one announcement, base or studio: ``studios/S000001/``."""
+    return f"{KINDS[kind].section}/{record_id}/"
+
+
+def announcement(announcement_id: str) -> str:
+    return record("announcement", announcement_id)
+
+
+def twin(page: str) -> str:
+    """The JSON twin of a record page: ``studios/S000001/`` → ``studios/S000001.json``."""
+    return page.rstrip("/") + ".json"
+
+
+def province_list(kind: str, code: str) -> str:
+    return f"{KINDS[kind].section}/province/{code}/"
+
+
+def level_list(kind: str, code: str) -> str:
+    return f"{KINDS[kind].section}/level/{code}/"
+
+
+def province_feed(code: str) -> str:
+    return f"feeds/province/{code}.xml"
+
+
+def level_feed(code: str) -> str:
+    return f"feeds/level/{code}.xml"
+
+
+def find(**filters: str) -> str:
+    """The finder, optionally pre-filtered: ``find(type="studio", province="420000")``."""
+    chosen = {k: v for k, v in filters.items() if v}
+    return FIND + ("?" + urlencode(chosen) if chosen else "")
+
+
+def policy(policy_id: str = PLAN_ID, anchor: str = "") -> str:
+    """A policy's full-text page, or one of its clauses."""
+    return f"policies/{policy_id}/" + (f"#{anchor}" if anchor else "")
+
+
+def policy_entry(policy_id: str) -> str:
+    """A policy's row in the library."""
+    return f"{POLICY_LIBRARY}#{policy_id}"
+
+
+def checklist(programme: str) -> str:
+    return f"apply/{programme}/"
+
+
+def dataset(package: str) -> str:
+    """A data package's page: ``data/register/``."""
+    return f"data/{package}/"
+
+
+def download(package: str, filename: str) -> str:
+    """A file of a data package: ``data/register/studios.csv``."""
+    return f"data/{package}/{filename}"
+
+
+def release(version: str) -> str:
+    return f"data/releases/{version}/"
+
+
+def release_file(version: str, package: str, filename: str) -> str:
+    return f"{release(version)}{package}/{filename}"
+
+
+def release_anchor(version: str) -> str:
+    """The id of a release on the changes page: ``v0-1-0``."""
+    return "v" + version.replace(".", "-")
+
+
+def template(table: str) -> str:
+    """An Excel intake template: ``data/templates/studios.xlsx``."""
+    return f"{TEMPLATES}{table}.xlsx"
+
+
+def absolute(target: str, base: str) -> str:
+    """``target`` under the site's public address ``base`` (which ends in ``/``), or as it is when
+    the address is not known."""
+    return base + target if base else target
+
+
+def link(target: str, page: str, base: str) -> str:
+    """``target`` as written on the page at ``page``: absolute when the site's address is known,
+    otherwise relative to the page."""
+    return base + target if base else relative(target, page)
 
 
 def relative(target: str, page: str) -> str:

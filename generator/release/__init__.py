@@ -15,7 +15,8 @@ from pathlib import Path
 
 from generator.errors import UsageError
 from generator.load.tables import package_folders
-from generator.load.history import COLUMNS, DATE, RELEASES_CSV, RELEASES_DIR, VERSION, load_history, version_key
+from generator.load.history import entries
+from generator.model.history import COLUMNS, DATE, RELEASES_CSV, RELEASES_DIR, VERSION, version_key
 from generator.validate import shown_path
 
 
@@ -29,7 +30,8 @@ def check_arguments(datasets: Path, version: str, date: str) -> None:
         dt.date.fromisoformat(date)
     except ValueError:
         raise UsageError(f"日期「{date}」不存在。") from None
-    latest = load_history(datasets).latest
+    released = entries(datasets)
+    latest = released[-1] if released else None
     if (datasets / RELEASES_DIR / version).exists():
         raise UsageError(f"版本 {version} 已经发布过（{RELEASES_DIR}/{version}/ 已存在）：请换一个更高的版本号。")
     if latest and version_key(version) <= version_key(latest.version):

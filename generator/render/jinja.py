@@ -1,34 +1,14 @@
-"""Render pages with Jinja2. Two kinds of output:
-
-* ``Page(kind="md")`` — content pages that MkDocs builds (home, policy, lists, open data …);
-* ``Page(kind="shell")`` — record and list pages, rendered to HTML fragments and poured into the
-  MkDocs-built page shell afterwards (see :mod:`generator.site`), so that tens of thousands of
-  records do not each pay for the Markdown pipeline.
-
-Rendering never validates: it is handed a loaded register that has passed validation.
-"""
+"""The Jinja2 environment every page is rendered with: autoescape, StrictUndefined, the site map as
+the global ``urls`` (and ``rel`` for links relative to the page), and a few filters."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
 from generator import paths
-from generator.model.site import SiteModel
-from generator.model.sitemap import relative
-
-
-@dataclass(frozen=True)
-class Page:
-    """One output page: ``url`` is its folder URL (``studios/S000001/``)."""
-
-    url: str
-    kind: str  # "md" (built by MkDocs) or "shell" (poured into the page shell)
-    title: str
-    body: str
+from generator.model import sitemap
 
 
 def environment() -> Environment:
@@ -43,7 +23,8 @@ def environment() -> Environment:
     env.filters["lines"] = _lines
     env.filters["yaml_str"] = _yaml_str
     env.filters["json_script"] = _json_script
-    env.globals["rel"] = relative
+    env.globals["rel"] = sitemap.relative
+    env.globals["urls"] = sitemap
     return env
 
 
@@ -68,12 +49,3 @@ def _json_script(value: object) -> Markup:
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return Markup(text)
-
-
-def render_pages(site: SiteModel, env: Environment, *, downloads: bool | None = None) -> Iterator[Page]:
-    """All pages; or, with ``downloads`` False/True, only those that do not / do show the downloads."""
-    from generator.render.pages import NEED_DOWNLOADS, PRODUCERS
-
-    for producer in PRODUCERS:
-        if downloads is None or (producer in NEED_DOWNLOADS) == downloads:
-            yield from producer(site, env)

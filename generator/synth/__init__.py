@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from generator.model import sitemap
 from generator import paths
 from generator.validate.checks.package import pack
 from generator.synth.data import (
@@ -251,10 +252,10 @@ def synthesize(records: int, out: Path, seed: int = 0, datasets: Path = paths.DA
     if out.exists() and any(out.iterdir()):
         raise FileExistsError(str(out))
     listings = Synth(seed).listings(records)
-    shutil.copytree(datasets / paths.POLICIES, out / paths.POLICIES, dirs_exist_ok=True)
-    register = out / paths.REGISTER
+    shutil.copytree(datasets / sitemap.POLICIES, out / sitemap.POLICIES, dirs_exist_ok=True)
+    register = out / sitemap.REGISTER
     (register / "sources").mkdir(parents=True)
-    descriptor = json.loads((datasets / paths.REGISTER / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor = json.loads((datasets / sitemap.REGISTER / "datapackage.json").read_text(encoding="utf-8"))
     descriptor["description"] = f"{NOTE}{descriptor.get('description', '')}"
     (register / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n",
                                                encoding="utf-8")
@@ -271,6 +272,6 @@ def synthesize(records: int, out: Path, seed: int = 0, datasets: Path = paths.DA
         f"# 合成名录数据包（register）\n\n{NOTE}\n\n"
         f"共 {len(listings)} 个公告、{len(bases)} 个培训基地、{len(studios)} 个技能大师工作室（种子 {seed}）。"
         "请勿提交到仓库。\n", encoding="utf-8")
-    for folder in (register, out / paths.POLICIES):
+    for folder in (register, out / sitemap.POLICIES):
         pack(folder, paths.SCHEMAS)  # code lists and inline schemas from schemas/
     return Summary(len(bases), len(studios), len(listings))

@@ -6,19 +6,17 @@ verdict slots; ``docs/assets/javascripts/selfcheck.js`` evaluates them in the br
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from jinja2 import Environment
 
-from generator.render.pages.policy import plan_text, plan_url, printed_numbers
-from generator.load.policy_text import Clause, clause_index
-from generator.render.jinja import Page
+from generator.model import sitemap
+from generator.model.page import Page
+from generator.model.policies import Clause, CriterionRow
 from generator.model.site import SiteModel
 
-INDEX_URL = "apply/"
-SELF_CHECK_URL = "apply/self-check/"
-PROGRESS_URL = "apply/progress/"
 CHECKLISTS = ("base", "studio", "technician")
 SELF_CHECKED = ("base", "studio")
 SHORT = {"base": "培训基地", "studio": "技能大师工作室", "technician": "技师培训"}
@@ -28,10 +26,6 @@ ALTERNATIVE_PREFIX = "studio-host-"  # datasets/policies/README.md: these groups
 RATIO_METRIC = "teacher_student_ratio"  # selfcheck.js derives it from the two fields below
 RATIO_FIELDS = (("teachers", "实训教师数（人）"), ("students", "在训学员数（人）"))
 CN_COUNT = {1: "一", 2: "二", 3: "三", 4: "四"}
-
-
-def checklist_url(programme: str) -> str:
-    return f"apply/{programme}/"
 
 
 @dataclass(frozen=True)
@@ -114,9 +108,9 @@ def rule_text(rule: str, n: int, kind: str) -> str:
     return "须满足" if n == 1 else f"以下 {n} 项须全部满足"
 
 
-def group_title(rows: list[dict[str, str]], index: dict[str, Clause], fallback: str) -> str:
+def group_title(rows: list[CriterionRow], index: dict[str, Clause], fallback: str) -> str:
     """The heading of the deepest clause all rows of a group share (附件2 四、（二） → 培训能力)."""
-    parts = [r["clause"].split("-") for r in rows]
+    parts = [r.clause.split("-") for r in rows]
     common: list[str] = []
     for tokens in zip(*parts):
         if len(set(tokens)) != 1:
@@ -130,47 +124,47 @@ def group_title(rows: list[dict[str, str]], index: dict[str, Clause], fallback: 
     return fallback
 
 
-def fields_for(row: dict[str, str]) -> tuple[Field, ...]:
-    if not row.get("metric"):
+def fields_for(row: CriterionRow) -> tuple[Field, ...]:
+    if not row.metric:
         return ()
-    if row["metric"] == RATIO_METRIC:
+    if row.metric == RATIO_METRIC:
         return tuple(Field(name, label, "number", "") for name, label in RATIO_FIELDS)
-    if row.get("operator") == "is_true":
-        return (Field(row["metric"], row.get("input_label") or row["text"], "yesno", ""),)
-    return (Field(row["metric"], row.get("input_label") or row["text"], "number", "100" if row.get("unit") == "%" else ""),)
+    if row.operator == "is_true":
+        return (Field(row.metric, row.input_label or row.text, "yesno", ""),)
+    return (Field(row.metric, row.input_label or row.text, "number", "100" if row.unit == "%" else ""),)
 
 
-def criterion(row: dict[str, str], numbers: dict[str, str], seen_metric: dict[str, str]) -> Criterion:
+def criterion(row: CriterionRow, numbers: dict[str, str], seen_metric: dict[str, str]) -> Criterion:
     """One row; its inputs only where its metric first appears on the page (``seen_metric``: metric →
     first row id, filled as rows are laid out)."""
-    first = seen_metric.setdefault(row["metric"], row["id"]) if row.get("metric") else row["id"]
+    first = seen_metric.setdefault(row.metric, row.id) if row.metric else row.id
     return Criterion(
-        id=row["id"], kind=row["kind"], text=row["text"], evidence=row.get("evidence", ""), clause=row["clause"],
-        number=numbers.get(row["clause"], row["clause"]), clause_url=plan_url(row["clause"]),
-        metric=row.get("metric", ""), fields=fields_for(row) if first == row["id"] else (),
-        answered_by="" if first == row["id"] else first,
+        id=row.id, kind=row.kind, text=row.text, evidence=row.evidence, clause=row.clause,
+        number=numbers.get(row.clause, row.clause), clause_url=sitemap.policy(anchor=row.clause),
+        metric=row.metric, fields=fields_for(row) if first == row.id else (),
+        answered_by="" if first == row.id else first,
     )
 
 
 def programme(site: SiteModel, code: str, kinds: tuple[str, ...], numbers: dict[str, str], index: dict[str, Clause]) -> Programme:
-    rows = [r for r in site.extra.get("criteria", []) if r["programme"] == code]
+    rows = [r for r in site.policies.criteria if r.programme == code]
     seen_metric: dict[str, str] = {}
     sections = []
-    for kind in (k for k in kinds if any(r["kind"] == k for r in rows)):
+    for kind in (k for k in kinds if any(r.kind == k for r in rows)):
         kind_label = site.label("kind", kind)
-        by_group: dict[str, list[dict[str, str]]] = {}
-        for r in (r for r in rows if r["kind"] == kind):
-            by_group.setdefault(r["group"], []).append(r)
+        by_group: dict[str, list[CriterionRow]] = {}
+        for r in (r for r in rows if r.kind == kind):
+            by_group.setdefault(r.group, []).append(r)
         groups: list[Group] = []
         for gid, members in by_group.items():
-            rule = members[0]["group_rule"]
+            rule = members[0].group_rule
             title = group_title(members, index, kind_label)
             if any(g.title == title for g in groups):  # 技能大师的条件 twice: tell them apart by rule
                 title = f"{title}（{site.label('group_rule', rule)}）"
             groups.append(Group(gid, title, rule, rule_text(rule, len(members), kind),
                                 tuple(criterion(r, numbers, seen_metric) for r in members)))
         sections.append(Section(kind, kind_label, kind in CHECKABLE, blocks(groups)))
-    return Programme(code, site.label("programme", code), SHORT[code], checklist_url(code), tuple(sections))
+    return Programme(code, site.label("programme", code), SHORT[code], sitemap.checklist(code), tuple(sections))
 
 
 def blocks(groups: list[Group]) -> tuple[Block, ...]:
@@ -191,24 +185,21 @@ def blocks(groups: list[Group]) -> tuple[Block, ...]:
 
 
 def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
-    if not site.extra.get("criteria"):
+    doc = site.policies.plan
+    if not site.policies.criteria or doc is None:
         return
-    doc = plan_text(site)
-    numbers, index = printed_numbers(doc), clause_index(doc)
+    numbers, index = doc.numbers, doc.by_anchor
     checklists = [programme(site, code, KIND_ORDER, numbers, index) for code in CHECKLISTS]
-    yield Page(INDEX_URL, "md", "政策与条件", env.get_template("pages/apply_index.md.j2").render(
-        site=site, page_url=INDEX_URL, programmes=checklists, self_check_url=SELF_CHECK_URL,
-        progress_url=PROGRESS_URL, plan_url=plan_url(),
+    yield Page(sitemap.APPLY, "md", "政策与条件", env.get_template("pages/apply_index.md.j2").render(
+        site=site, page_url=sitemap.APPLY, programmes=checklists,
     ))
     tpl = env.get_template("pages/apply_checklist.md.j2")
     for p in checklists:
         yield Page(p.url, "md", p.heading, tpl.render(
-            site=site, page_url=p.url, programme=p, self_check_url=SELF_CHECK_URL, plan_url=plan_url(),
-            progress_url=PROGRESS_URL,
-            self_checked=p.code in SELF_CHECKED,
+            site=site, page_url=p.url, programme=p, self_checked=p.code in SELF_CHECKED,
         ))
     checked = [programme(site, code, CHECKABLE, numbers, index) for code in SELF_CHECKED]
-    rows = [r for r in site.extra["criteria"] if r["programme"] in SELF_CHECKED]
-    yield Page(SELF_CHECK_URL, "md", "申报条件自查", env.get_template("pages/apply_selfcheck.md.j2").render(
-        site=site, page_url=SELF_CHECK_URL, programmes=checked, criteria=rows,
+    rows = [dataclasses.asdict(r) for r in site.policies.criteria if r.programme in SELF_CHECKED]
+    yield Page(sitemap.SELF_CHECK, "md", "申报条件自查", env.get_template("pages/apply_selfcheck.md.j2").render(
+        site=site, page_url=sitemap.SELF_CHECK, programmes=checked, criteria=rows,
     ))

@@ -8,13 +8,12 @@ from dataclasses import dataclass
 
 from jinja2 import Environment
 
-from generator.export import CHANGES_URL, published, release_url
-from generator.export.changes import Change, Step
-from generator.load.history import UNRELEASED
-from generator.render.jinja import Page
+from generator.model import sitemap
+from generator.model.history import Change, Step
+from generator.model.history import UNRELEASED
+from generator.model.page import Page
 from generator.model.site import SiteModel
 
-URL = "changes/"
 SHOWN_PER_STEP = 500  # records listed per release on the page; changes.csv has them all
 
 
@@ -47,7 +46,7 @@ class StepView:
 
 
 def anchor(version: str) -> str:
-    return "unreleased" if version == UNRELEASED else "v" + version.replace(".", "-")
+    return "unreleased" if version == UNRELEASED else sitemap.release_anchor(version)
 
 
 def view(step: Step, pages: dict[str, str]) -> StepView:
@@ -75,10 +74,10 @@ def view(step: Step, pages: dict[str, str]) -> StepView:
 
 
 def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
-    pub = published(site)
+    pub = site.published
     record_pages = {**{a.id: a.url for a in site.register.announcements}, **{r.id: r.url for r in site.register.records}}
     views = [view(s, record_pages) for s in reversed(pub.steps)]
-    yield Page(URL, "md", "更新记录", env.get_template("pages/changes.md.j2").render(
-        site=site, pub=pub, page_url=URL, views=views, changes_url=CHANGES_URL, release_url=release_url,
+    yield Page(sitemap.CHANGES_PAGE, "md", "更新记录", env.get_template("pages/changes.md.j2").render(
+        site=site, pub=pub, page_url=sitemap.CHANGES_PAGE, views=views,
         unreleased=UNRELEASED, shown_per_step=SHOWN_PER_STEP,
     ))

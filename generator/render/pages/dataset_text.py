@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generator.export.cells import is_id_like
-from generator.export.values import fields_of
+from generator.model.cells import is_id_like
+from generator.model.schema import fields_of
 from generator.model.register import Resource
 from generator.model.schema import constraint_texts, enum_text, type_label
 

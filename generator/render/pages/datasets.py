@@ -9,14 +9,10 @@ from typing import Any
 
 from jinja2 import Environment
 
-from generator.export import Publication, published
-from generator.export.catalog import licence_of, publisher_of
-from generator.export.cells import FORMULA_LEADS
-from generator.model.publication import human_size
-from generator.export.package import PackageFiles, ResourceFiles
-from generator.export.schemaorg import dataset_jsonld
+from generator.model.cells import FORMULA_LEADS
+from generator.model.publication import PackageFiles, Publication, ResourceFiles, human_size
 from generator.render.pages.dataset_text import AUTHOR_EN, PREVIEW_ROWS, FieldRow, field_rows, preview, title_en
-from generator.render.jinja import Page
+from generator.model.page import Page
 from generator.model.site import SiteModel
 
 FORMULA_CHARS = "、".join({"\t": "制表符", "\r": "回车符"}.get(c, c) for c in FORMULA_LEADS)
@@ -60,20 +56,19 @@ class DatasetContext:
 
 def context(pub: Publication, pf: PackageFiles) -> DatasetContext:
     page_url = pf.url
-    first = pub.history.releases[0].date if pub.history.releases else ""
     releases = {r.release for r in pf.resources}
     return DatasetContext(
         page_url=page_url,
         pf=pf,
         descriptor=dict(pf.package.descriptor),
-        licence_url=licence_of(pf),
-        publisher=publisher_of(pf),
+        licence_url=pf.package.licence,
+        publisher=pf.package.publisher,
         title_en=title_en(pf.name, str(pf.package.descriptor.get("title", pf.name))),
         author_en=AUTHOR_EN,
         fields={r.resource.name: field_rows(r.resource) for r in pf.resources},
         previews={r.resource.name: preview(r.resource) for r in pf.resources},
         preview_rows=PREVIEW_ROWS,
-        jsonld=dataset_jsonld(pf, page_url=page_url, base=pub.base, site_name=pub.site_name, first_release=first),
+        jsonld=pf.schema_org,
         here=pub.base + page_url if pub.base else "",
         released="" if "" in releases else max(releases, key=lambda v: tuple(int(x) for x in v.split("."))),
         formula_chars=FORMULA_CHARS,
@@ -82,7 +77,7 @@ def context(pub: Publication, pf: PackageFiles) -> DatasetContext:
 
 
 def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
-    pub = published(site)
+    pub = site.published
     template = env.get_template("pages/dataset.md.j2")
     for pf in pub.packages:
         title = str(pf.package.descriptor.get("title", pf.name))

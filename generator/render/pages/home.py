@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from jinja2 import Environment
 
-from generator.render.jinja import Page
+from generator.model import sitemap
+from generator.model.page import Page
+from generator.model.policies import TargetRow
 from generator.model.site import SiteModel
 
 
@@ -25,22 +27,21 @@ class Coverage:
 def coverage(site: SiteModel) -> list[Coverage]:
     """National records held against the nationally supported totals the plans set (one target per
     plan: the largest national-supported count each plan gives for the programme)."""
-    held = {"base": 0, "studio": 0}
+    held = {k.code: 0 for k in sitemap.RECORD_KINDS}
     for record in site.register.records:
         if record.level == "national":
             held[record.kind] += 1
-    best: dict[tuple[str, str], dict[str, str]] = {}
-    for t in site.extra.get("targets", []):
-        key = (t["programme"], t["policy_id"])
-        if t["programme"] in held and t["scope"] == "national-supported" and (
-                key not in best or int(t["count"]) > int(best[key]["count"])):
+    best: dict[tuple[str, str], TargetRow] = {}
+    for t in site.policies.targets:
+        key = (t.programme, t.policy_id)
+        if t.programme in held and t.scope == "national-supported" and (key not in best or t.count > best[key].count):
             best[key] = t
     out = []
-    for programme, label in (("base", "国家级培训基地"), ("studio", "国家级技能大师工作室")):
-        targets = sorted((t for (p, _), t in best.items() if p == programme), key=lambda t: t["deadline"])
+    for kind in sitemap.RECORD_KINDS:
+        targets = sorted((t for (p, _), t in best.items() if p == kind.code), key=lambda t: t.deadline)
         if targets:
-            basis = "；".join(f"{POLICY_NAMES.get(t['policy_id'], t['policy_id'])}到 {t['deadline'][:4]} 年 {t['count']} 个" for t in targets)
-            out.append(Coverage(label, sum(int(t["count"]) for t in targets), basis, held[programme]))
+            basis = "；".join(f"{POLICY_NAMES.get(t.policy_id, t.policy_id)}到 {t.deadline[:4]} 年 {t.count} 个" for t in targets)
+            out.append(Coverage(f"国家级{kind.short}", sum(t.count for t in targets), basis, held[kind.code]))
     return out
 
 
@@ -52,6 +53,5 @@ def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
         site=site,
         latest=site.announcements_newest_first[:10],
         coverage=coverage(site),
-        apply_url="apply/",
     )
-    yield Page("", "md", "首页", body)
+    yield Page(sitemap.HOME, "md", "首页", body)

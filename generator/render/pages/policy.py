@@ -4,48 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from jinja2 import Environment
 
-from generator import paths
-from generator.load.policy_text import Clause, PolicyText, parse_policy
-from generator.render.jinja import Page
+from generator.model import sitemap
+from generator.model.page import Page
 from generator.model.site import SiteModel
-
-PLAN_ID = "plan-2011"
-LIBRARY_URL = "policies/"
-INFERENCE_MARK = "推断"  # policies.schema.json: an inferred replaced_by is explained in notes with this word
-
-
-def plan_url(anchor: str = "") -> str:
-    """Root-relative URL of the plan page, or of one of its clauses."""
-    return f"policies/{PLAN_ID}/" + (f"#{anchor}" if anchor else "")
-
-
-def plan_text(site: SiteModel) -> PolicyText:
-    policies = next(p for p in site.register.packages if p.name == paths.POLICIES)
-    return parse_policy((Path(policies.folder) / "texts" / f"{PLAN_ID}.txt").read_text(encoding="utf-8"))
-
-
-def printed_numbers(doc: PolicyText) -> dict[str, str]:
-    """Anchor → the clause number as printed, with its parents: ``a2-s4-2-3`` → ``附件2 四、（二）3、``,
-    ``s1-2`` → ``正文 一、（二）``."""
-    out: dict[str, str] = {}
-
-    def walk(clauses: tuple[Clause, ...], prefix: str, separator: str) -> None:
-        for c in clauses:
-            number = prefix + separator + c.label
-            out[c.anchor] = number
-            walk(c.children, number, " " if c.label.startswith("附件") else "")
-
-    for root in doc.clauses:
-        if root.label.startswith("附件"):
-            out[root.anchor] = root.label
-            walk(root.children, root.label, " ")
-        else:
-            walk((root,), "正文", " ")
-    return out
 
 
 @dataclass(frozen=True)
@@ -70,28 +34,28 @@ class PolicyView:
 
 
 def policy_views(site: SiteModel) -> dict[str, PolicyView]:
-    rows = {row["id"]: row for row in site.extra.get("policies", [])}
+    rows = site.policies.by_id
     replaces: dict[str, list[str]] = {}
     for row in rows.values():
-        if row.get("replaced_by"):
-            replaces.setdefault(row["replaced_by"], []).append(row["id"])
+        if row.replaced_by:
+            replaces.setdefault(row.replaced_by, []).append(row.id)
     views: dict[str, PolicyView] = {}
 
     def view(pid: str, seen: frozenset[str] = frozenset()) -> PolicyView:
         if pid in views:
             return views[pid]
         row = rows[pid]
-        nxt = row.get("replaced_by", "")
+        nxt = row.replaced_by
         successor = view(nxt, seen | {pid}) if nxt in rows and nxt not in seen else None
         views[pid] = PolicyView(
-            id=pid, title=row["title"], issuing_bodies="、".join(b.strip() for b in row["issuing_bodies"].split(";")),
-            doc_number=row.get("doc_number", ""), written_date=row.get("written_date", ""),
-            published_date=row.get("published_date", ""),
-            validity=site.label("validity", row["validity"]) if row.get("validity") else "未注明",
-            validity_stated=bool(row.get("validity")),
-            source_url=row["source_url"], notes=row.get("notes", ""),
-            has_text=row.get("has_text") == "true", url=plan_url() if pid == PLAN_ID else "",
-            replaced_by=successor, replaced_inferred=bool(successor) and INFERENCE_MARK in row.get("notes", ""),
+            id=pid, title=row.title, issuing_bodies="、".join(row.issuing_bodies),
+            doc_number=row.doc_number, written_date=row.written_date,
+            published_date=row.published_date,
+            validity=site.label("validity", row.validity) if row.validity else "未注明",
+            validity_stated=bool(row.validity),
+            source_url=row.source_url, notes=row.notes,
+            has_text=row.has_text, url=sitemap.policy(pid) if pid == sitemap.PLAN_ID else "",
+            replaced_by=successor, replaced_inferred=bool(successor) and row.replacement_inferred,
             replaces=tuple(replaces.get(pid, ())),
         )
         return views[pid]
@@ -121,14 +85,14 @@ def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
     views = policy_views(site)
     if not views:
         return
-    yield Page(LIBRARY_URL, "md", "政策文件库", env.get_template("pages/policy_library.md.j2").render(
+    yield Page(sitemap.POLICY_LIBRARY, "md", "政策文件库", env.get_template("pages/policy_library.md.j2").render(
         site=site, policies=sorted(views.values(), key=lambda p: (p.published_date or p.written_date, p.id)),
-        by_id=views, page_url=LIBRARY_URL,
+        by_id=views, page_url=sitemap.POLICY_LIBRARY,
     ))
-    if PLAN_ID not in views:
+    doc = site.policies.plan
+    if sitemap.PLAN_ID not in views or doc is None:
         return
-    doc = plan_text(site)
-    meta = views[PLAN_ID]
-    yield Page(plan_url(), "md", meta.title, env.get_template("pages/policy.md.j2").render(
-        site=site, doc=doc, meta=meta, chain=chain(meta), page_url=plan_url(), library_url=LIBRARY_URL,
+    meta = views[sitemap.PLAN_ID]
+    yield Page(sitemap.policy(), "md", meta.title, env.get_template("pages/policy.md.j2").render(
+        site=site, doc=doc, meta=meta, chain=chain(meta), page_url=sitemap.policy(),
     ))

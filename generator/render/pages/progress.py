@@ -9,14 +9,12 @@ from dataclasses import dataclass
 
 from jinja2 import Environment
 
-from generator.render.chart import Bar, BarChart, bar_chart
+from generator.model import sitemap
+from generator.model.page import Page
 from generator.model.register import Announcement
-from generator.render.pages.policy import LIBRARY_URL, plan_text, plan_url, printed_numbers
-from generator.render.jinja import Page
 from generator.model.site import SiteModel
+from generator.render.chart import Bar, BarChart, bar_chart
 
-URL = "apply/progress/"
-CHARTED = (("base", "bases", "培训基地"), ("studio", "studios", "技能大师工作室"))
 COUNTED_UNIT = "个"  # targets in 人 (technicians) are listed, not charted: the site holds no head counts
 SCOPE_SHORT = {  # chart labels stay short enough for a phone; the tables use the schema's full labels
     "national-supported": "国家重点支持",
@@ -62,7 +60,7 @@ class Batch:
         return self.bases if programme == "base" else self.studios
 
     def covers(self, programme: str) -> bool:
-        return self.announcement.kind in ("both", "bases" if programme == "base" else "studios")
+        return self.announcement.kind in ("both", sitemap.KINDS[programme].announced_as)
 
 
 @dataclass(frozen=True)
@@ -86,18 +84,19 @@ class Panel:
 
 
 def targets(site: SiteModel) -> list[Target]:
-    policies = {p["id"]: p for p in site.extra.get("policies", [])}
-    numbers = printed_numbers(plan_text(site)) if site.extra.get("policies") else {}
+    policies = site.policies.by_id
+    plan = site.policies.plan
+    numbers = plan.numbers if plan is not None and policies else {}
     out = []
-    for t in site.extra.get("targets", []):
-        policy = policies.get(t["policy_id"], {})
+    for t in site.policies.targets:
+        policy = policies.get(t.policy_id)
         out.append(Target(
-            id=t["id"], programme=t["programme"], scope_code=t["scope"], scope=site.label("scope", t["scope"]), deadline=t.get("deadline", ""),
-            count=int(t["count"]), unit=t["unit"], policy_id=t["policy_id"], policy_title=policy.get("title", t["policy_id"]),
-            policy_year=(policy.get("published_date") or policy.get("written_date") or "")[:4],
-            clause=t.get("clause", ""), number=numbers.get(t.get("clause", ""), ""),
-            clause_url=plan_url(t["clause"]) if t.get("clause") else "", source_url=t["source_url"],
-            notes=t.get("notes", ""),
+            id=t.id, programme=t.programme, scope_code=t.scope, scope=site.label("scope", t.scope), deadline=t.deadline,
+            count=t.count, unit=t.unit, policy_id=t.policy_id, policy_title=policy.title if policy else t.policy_id,
+            policy_year=((policy.published_date or policy.written_date) if policy else "")[:4],
+            clause=t.clause, number=numbers.get(t.clause, ""),
+            clause_url=sitemap.policy(anchor=t.clause) if t.clause else "", source_url=t.source_url,
+            notes=t.notes,
         ))
     return out
 
@@ -132,14 +131,14 @@ def held_by_year(site: SiteModel) -> list[tuple[str, int, int]]:
 
 
 def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
-    if not site.extra.get("targets"):
+    if not site.policies.targets:
         return
     goals = targets(site)
     batches = national_batches(site)
-    panels = [panel(site, code, section, label, goals, batches) for code, section, label in CHARTED]
-    yield Page(URL, "md", "目标与进展", env.get_template("pages/apply_progress.md.j2").render(
-        site=site, page_url=URL, targets=goals, batches=batches, panels=panels, categories=CATEGORY,
+    panels = [panel(site, k.code, k.section, k.short, goals, batches) for k in sitemap.RECORD_KINDS]
+    yield Page(sitemap.PROGRESS, "md", "目标与进展", env.get_template("pages/apply_progress.md.j2").render(
+        site=site, page_url=sitemap.PROGRESS, targets=goals, batches=batches, panels=panels, categories=CATEGORY,
         stated=[b for b in batches if b.bases is not None or b.studios is not None],
-        held_by_year=held_by_year(site), library_url=LIBRARY_URL,
+        held_by_year=held_by_year(site),
         uncounted=[t for t in goals if t.unit != COUNTED_UNIT],
     ))

@@ -5,7 +5,8 @@ from collections.abc import Iterator
 
 from jinja2 import Environment
 
-from generator.render.jinja import Page
+from generator.model import sitemap
+from generator.model.page import Page
 from generator.model.site import SiteModel
 
 RELATED_LIMIT = 20
@@ -19,8 +20,8 @@ def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
         stated = sum(n for n in (a.count_bases, a.count_studios) if n is not None) or None
         yield Page(a.url, "shell", a.title, announcement_tpl.render(
             site=site, announcement=a, page_url=a.url, records=records, stated=stated,
-            bases=[r for r in records if r.kind == "base"],
-            studios=[r for r in records if r.kind == "studio"],
+            bases=[r for r in records if r.kind == sitemap.BASE.code],
+            studios=[r for r in records if r.kind == sitemap.STUDIO.code],
             excerpt=site.register.sources.get(a.id, ""), row_limit=ANNOUNCEMENT_ROWS,
         ))
     record_tpl = env.get_template("records/record.html.j2")

@@ -8,10 +8,11 @@ from typing import Any
 
 from generator.validate.checks.tables import Table
 from generator.model.problems import Problem
+from generator.model.schema import field_names
 
 
 def check_header(table: Table, schema: dict[str, Any]) -> Iterator[Problem]:
-    expected = [f["name"] for f in schema.get("fields", [])]
+    expected = field_names(schema)
     header = list(table.header)
     if header == expected:
         return

@@ -18,9 +18,8 @@ from pathlib import Path
 from generator.load.tables import package_folders, read_package
 from generator.model.register import Package
 from generator.model.problems import Problem
-from generator.load.history import (
-    COLUMNS, DATE, RELEASES_CSV, RELEASES_DIR, VERSION, History, load_history, release_rows, version_key,
-)
+from generator.load.history import entries, read_release, release_rows
+from generator.model.history import COLUMNS, DATE, RELEASES_CSV, RELEASES_DIR, VERSION, History, Release, version_key
 
 Shown = Callable[[Path], str]
 TRACKED = {"announcements": ("announcement", "title"), "bases": ("base", "name"), "studios": ("studio", "name")}
@@ -38,16 +37,17 @@ class Seen:
 
 def check_releases(datasets: Path, shown: Shown) -> Iterator[Problem]:
     yield from check_history_file(datasets, shown)
-    history = load_history(datasets)
-    if not history.releases:
-        return
-    for release in history.releases:
+    releases: list[Release] = []
+    for entry in entries(datasets):
         try:
-            release.packages  # noqa: B018 (reads the snapshot)
+            releases.append(read_release(entry))
         except (OSError, ValueError, KeyError) as exc:
-            yield Problem(shown(release.folder), None, "release-history", f"版本 {release.version} 的快照无法读取",
+            yield Problem(shown(entry.folder), None, "release-history", f"版本 {entry.version} 的快照无法读取",
                           actual=str(exc)[:120], hint="请从版本库恢复该快照（快照发布后不应再修改）。")
             return
+    if not releases:
+        return
+    history = History(tuple(releases))
     try:
         current = [read_package(folder) for folder in package_folders(datasets)]
     except (OSError, ValueError, KeyError):
