@@ -14,7 +14,7 @@ import pytest
 from generator.model.publication import Publication
 from generator.load import load
 from generator.render.pages import changes as changes_page
-from generator.load.history import load_history
+
 from generator.render.jinja import environment
 from generator.model.site import SiteModel
 from generator.validate import validate
@@ -65,7 +65,7 @@ def test_release_writes_snapshot_history_and_version(project: Path) -> None:
     code, out = release("0.2.0", "新增、删除、改名各一条", "2026-12-01")
     assert code == 0, out
     assert json.loads((project / "register" / "datapackage.json").read_text(encoding="utf-8"))["version"] == "0.2.0"
-    assert [r.version for r in load_history(project).releases] == ["0.1.0", "0.2.0"]
+    assert [r.version for r in load(project).history.releases] == ["0.1.0", "0.2.0"]
     assert not list((project / "releases").glob(".*")), "no staging folder is left behind"
 
 
@@ -177,7 +177,7 @@ def test_release_history_file_problems_are_reported(project: Path) -> None:
 
 
 def test_the_committed_history_starts_with_0_1_0() -> None:
-    history = load_history(REPO / "datasets")
+    history = load(REPO / "datasets").history
     assert history.releases and history.releases[0].version == "0.1.0"
     for folder in (REPO / "datasets").glob("*/datapackage.json"):
         version = json.loads(folder.read_text(encoding="utf-8"))["version"]
@@ -185,7 +185,7 @@ def test_the_committed_history_starts_with_0_1_0() -> None:
 
 
 def test_the_build_publishes_every_release(built_site: Path) -> None:
-    for release_ in load_history(REPO / "datasets").releases:
+    for release_ in load(REPO / "datasets").history.releases:
         for package in release_.packages:
             folder = built_site / "data" / "releases" / release_.version / package.name
             descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))

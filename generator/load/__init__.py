@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator import paths
-from generator.load.history import load_history
 from generator.load.policies import load_policies
 from generator.load.register import load_register
-from generator.load.tables import package_folders, read_package
+from generator.read import entries, package_folders, read_package, read_release
 from generator.model import sitemap
+from generator.model.history import History
 from generator.model.loaded import Model
 
 
@@ -26,5 +26,5 @@ def load(datasets: Path = paths.DATASETS) -> Model:
         packages=packages,
         register=load_register(by_name[sitemap.REGISTER]),
         policies=load_policies(by_name.get(sitemap.POLICIES)),
-        history=load_history(datasets),
+        history=History(tuple(read_release(e) for e in entries(datasets))),
     )

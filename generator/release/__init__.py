@@ -14,8 +14,8 @@ import shutil
 from pathlib import Path
 
 from generator.errors import UsageError
-from generator.load.tables import package_folders
-from generator.load.history import entries
+from generator.read import package_folders
+from generator.read import entries
 from generator.model.history import COLUMNS, DATE, RELEASES_CSV, RELEASES_DIR, VERSION, version_key
 from generator.validate import shown_path
 

@@ -15,10 +15,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.load.tables import package_folders, read_package
+from generator.read import package_folders, read_package
 from generator.model.register import Package
 from generator.model.problems import Problem
-from generator.load.history import entries, read_release, release_rows
+from generator.read import entries, read_release, release_rows
 from generator.model.history import COLUMNS, DATE, RELEASES_CSV, RELEASES_DIR, VERSION, History, Release, version_key
 
 Shown = Callable[[Path], str]
