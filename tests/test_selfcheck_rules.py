@@ -12,31 +12,13 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SCRIPT = REPO / "docs" / "assets" / "javascripts" / "selfcheck.js"
 CRITERIA = REPO / "datasets" / "policies" / "criteria.csv"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 BLANK = "<!doctype html><html lang='zh-CN'><head><meta charset='utf-8'></head><body></body></html>"
 
 
 @pytest.fixture(scope="session")
-def selfcheck_browser(request: pytest.FixtureRequest) -> Iterator[Any]:
-    """One headless Chromium for these tests.
-
-    Playwright's sync API cannot run two instances in one process, so when the project's conftest
-    already provides a session ``browser`` this reuses it; run alone, the file launches its own.
-    """
-    try:
-        shared = request.getfixturevalue("browser")
-    except pytest.FixtureLookupError:
-        shared = None
-    if shared is not None:
-        yield shared
-        return
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+def selfcheck_browser(browser: Any) -> Any:
+    """The session's headless Chromium (Playwright's sync API cannot run two in one process)."""
+    return browser
 
 
 @pytest.fixture(scope="module")
