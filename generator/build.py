@@ -7,6 +7,7 @@ are prepared (export) on the other core while the pages that do not show them ar
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +18,7 @@ from generator.export import export
 from generator.load import load
 from generator.load.config import load_config
 from generator.model.config import SiteConfig
-from generator.model.problems import Problem, errors, warnings
+from generator.model.problems import Problem, counted, failing
 from generator.model.site import SiteModel
 from generator.parallel import Pending
 from generator.render import render
@@ -37,18 +38,26 @@ def build(datasets: Path = paths.DATASETS, out: Path = paths.SITE, *, strict: bo
     lap("validate")
     if report:
         report(problems)
-    if errors(problems) or (strict and warnings(problems)):
-        raise DataInvalid(len(problems))
+    if failing(problems, strict=strict):
+        raise DataInvalid(counted(problems))
     say("[2/5] 读取数据 …")
-    site = SiteModel(load(datasets), dt.date.today().isoformat(), tuple(problems), config or load_config())
+    site = SiteModel(load(datasets), build_date(), tuple(problems), config or load_config())
     lap("load")
     say("[3/5] 生成页面 …")
     publication = Pending("准备下载文件", lambda: export(site))  # on the other core
     pages = render(site, publication.result)
     lap("render")
-    built = publish(pages, publication.result(), out, offline=offline, say=say, lap=lap)
+    built = publish(pages, publication.result(), out, config=site.config, offline=offline, say=say, lap=lap)
     lap("other")
     return built
+
+
+def build_date() -> str:
+    """Today, or the day ``SOURCE_DATE_EPOCH`` names (reproducible-builds.org), as an ISO date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
+    return dt.date.today().isoformat()
 
 
 class Stopwatch:

@@ -65,6 +65,7 @@ def test_bad_case_fails_build_and_changes_nothing(case: Path, tmp_path: Path, mo
     out = tmp_path / "site"
     out.mkdir()
     (out / "index.html").write_text("<p>上一次的网站</p>", encoding="utf-8")
+    (out / ".hsp-site").write_text("上一次构建的标记\n", encoding="utf-8")  # a site this tool built
     before_data, before_site = tree_digest(datasets), tree_digest(out)
     monkeypatch.chdir(tmp_path)
     codes = {line.rsplit(":", 1)[-1].strip() for line in (case / "expected.txt").read_text(encoding="utf-8").splitlines()}

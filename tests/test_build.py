@@ -6,6 +6,7 @@ import hashlib
 import html
 import re
 import shutil
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -104,6 +105,11 @@ def test_successful_rebuild_replaces_the_site(good_site: tuple[Path, Path]) -> N
     assert result.exit_code == 0, result.output
     assert not (out / "stale.html").exists()
     assert (out / "index.html").exists()
+    # the old site is removed in the background, without holding the command
+    for _ in range(100):
+        if sorted(p.name for p in out.parent.iterdir()) == ["datasets", "site"]:
+            break
+        time.sleep(0.1)
     assert sorted(p.name for p in out.parent.iterdir()) == ["datasets", "site"]
 
 

@@ -70,18 +70,36 @@ def test_usage_errors_exit_2(project: Path, args: tuple[str, ...]) -> None:
 def test_every_command_has_chinese_help() -> None:
     code, out = run("--help")
     assert code == 0
-    commands = [line.split()[0] for line in out.split("Commands:")[1].strip().splitlines() if line.strip()]
-    assert {"validate", "build", "pack"} <= set(commands)
+    commands = [line.split()[0] for line in out.split("命令:")[1].strip().splitlines() if line.strip()]
+    assert {"validate", "build", "pack", "template", "import", "synth", "release"} <= set(commands)
     for command in commands:
         code, text = run(command, "--help")
         assert code == 0
         assert any("\u4e00" <= ch <= "\u9fff" for ch in text), f"{command} --help has no Chinese"
+        # click's own words are translated too: no English heading, usage word or help line is left
+        for english in ("Usage:", "Options:", "Show this message and exit.", "[OPTIONS]", "default:"):
+            assert english not in text, f"{command} --help still says {english!r}"
+
+
+@pytest.mark.parametrize("args", [
+    ("build", "--bogus"),
+    ("synth",),
+    ("template", "studios", "--out"),
+    ("no-such-command",),
+    ("validate", "--datasets", "no-such-folder"),
+])
+def test_usage_errors_are_said_in_chinese(project: Path, args: tuple[str, ...]) -> None:
+    code, out = run(*args)
+    assert code == 2, out
+    assert out.count("错误：") == 1, out
+    for english in ("Error:", "Usage:", "Try ", "No such", "Missing", "requires an argument", "does not exist"):
+        assert english not in out, f"{args}: {out}"
 
 
 def test_every_command_is_in_the_readme(repo: Path) -> None:
     readme = (repo / "README.md").read_text(encoding="utf-8")
     code, out = run("--help")
-    commands = [line.split()[0] for line in out.split("Commands:")[1].strip().splitlines() if line.strip()]
+    commands = [line.split()[0] for line in out.split("命令:")[1].strip().splitlines() if line.strip()]
     for command in commands:
         assert f"python -m generator {command}" in readme, command
 

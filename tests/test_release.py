@@ -80,7 +80,7 @@ def test_release_refuses_bad_arguments_with_exit_2(project: Path, version: str, 
     assert release("0.1.0", "首次发布", "2026-11-25")[0] == 0
     before = (project / "releases.csv").read_text(encoding="utf-8")
     code, out = release(version, "x", date)
-    assert (code, out.splitlines()[-1]) == (2, f"Error: {message}")
+    assert (code, out.splitlines()[-1]) == (2, f"错误：{message}")
     assert (project / "releases.csv").read_text(encoding="utf-8") == before
 
 

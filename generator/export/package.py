@@ -37,7 +37,7 @@ def package_files(package: Package, tables: Mapping[tuple[str, str], Table], pro
         resources.append(ResourceFiles(resource, (
             Download(sitemap.download(package.name, resource.path), data, "csv", resource.name, changed),
             Download(stem + ".excel.csv", excel_csv(table), "excel-csv", resource.name, changed),
-            Download(stem + ".xlsx", xlsx(table, title=titled, built=built), "xlsx", resource.name, changed),
+            Download(stem + ".xlsx", xlsx(table, title=titled, built=changed), "xlsx", resource.name, changed),
             Download(stem + ".json", json_array(table), "json", resource.name, changed),
             Download(stem + ".parquet", parquet(table, title=titled), "parquet", resource.name, changed),
         ), changed, release.version if release else ""))
@@ -49,11 +49,11 @@ def package_files(package: Package, tables: Mapping[tuple[str, str], Table], pro
         meta.append(Download(sitemap.download(package.name, "README.md"), package.readme.encode("utf-8"), "readme", "",
                              changed))
     own = tuple(p for p in problems if _belongs(p, package.folder))
-    report = report_files(package.name, package.version, built, list(own))
+    report = report_files(package.name, package.version, changed, list(own))
     prefix = len(sitemap.dataset(package.name))
     entries = [(f.url[prefix:], f.data) for r in resources for f in r.files]
     entries += [(f.url[prefix:], f.data) for f in meta] + report
-    meta.append(Download(sitemap.download(package.name, f"{package.name}.zip"), zip_bundle(entries, built), "zip", "",
+    meta.append(Download(sitemap.download(package.name, f"{package.name}.zip"), zip_bundle(entries, changed), "zip", "",
                          changed))
     files = PackageFiles(package, tuple(resources), tuple(meta), changed, own)
     jsonld = dataset_jsonld(files, page_url=files.url, base=base, site_name=site_name, first_release=first_release)

@@ -1,14 +1,22 @@
-"""Read the site's settings from ``mkdocs.yml``: the one parser of that file outside MkDocs itself."""
+"""Read the site's settings: ``site.toml`` (the file the README names; every key optional) over the
+name and description in ``mkdocs.yml``, then what the command line says (``build --site-url``).
+This module is the one parser of both files outside MkDocs itself."""
 
 from __future__ import annotations
 
+import tomllib
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from generator import paths
+from generator.errors import UsageError
 from generator.model.config import SiteConfig
+
+SITE_TOML = paths.REPO / "site.toml"
+KEYS = {f.name for f in fields(SiteConfig)}
 
 
 class _Loader(yaml.SafeLoader):
@@ -28,10 +36,43 @@ def with_slash(url: str) -> str:
     return url if not url or url.endswith("/") else url + "/"
 
 
-def load_config(mkdocs_yml: Path = paths.MKDOCS_YML) -> SiteConfig:
+def check_site_url(url: str, where: str) -> str:
+    """A public address must be absolute http(s); it may have a path (a 专栏 inside a larger site)."""
+    url = with_slash(url)
+    if url and not (url.startswith(("https://", "http://")) and "://" in url and len(url.split("/")[2]) > 0):
+        raise UsageError(f"{where}的网站地址「{url}」无效：应以 https:// 或 http:// 开头，如 https://www.example.gov.cn/zt/gjgjn/。")
+    if any(c in url for c in " \"'<>"):
+        raise UsageError(f"{where}的网站地址「{url}」含有空格或引号：请检查。")
+    return url
+
+
+def read_toml(path: Path) -> dict[str, str]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"{path} 不是有效的 TOML：{exc}。请检查引号和等号。") from exc
+    unknown = sorted(set(data) - KEYS)
+    if unknown:
+        raise UsageError(f"{path} 中有无法识别的设置：{'、'.join(unknown)}。可用的设置：{'、'.join(sorted(KEYS))}。")
+    bad = sorted(k for k, v in data.items() if not isinstance(v, str))
+    if bad:
+        raise UsageError(f"{path} 中的设置 {'、'.join(bad)} 应为用引号括起的文本。")
+    return {k: str(v) for k, v in data.items()}
+
+
+def load_config(mkdocs_yml: Path = paths.MKDOCS_YML, site_toml: Path | None = SITE_TOML, *,
+                site_url: str | None = None) -> SiteConfig:
     settings = mkdocs_settings(mkdocs_yml)
-    return SiteConfig(
+    config = SiteConfig(
         site_url=with_slash(str(settings.get("site_url") or "")),
         site_name=str(settings.get("site_name") or ""),
         description=str(settings.get("site_description") or ""),
     )
+    if site_toml is not None and site_toml.is_file():
+        values = {k: v for k, v in read_toml(site_toml).items() if v.strip()}  # "" leaves a setting unset
+        if "site_url" in values:
+            values["site_url"] = check_site_url(values["site_url"], f"{site_toml.name} ")
+        config = replace(config, **values)
+    if site_url is not None:
+        config = replace(config, site_url=check_site_url(site_url, "--site-url "))
+    return config

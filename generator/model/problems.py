@@ -79,10 +79,21 @@ def summary(problems: list[Problem]) -> str:
     return f"共 {len(problems)} 个问题（错误 {n_err} 个，警告 {n_warn} 个），涉及 {files} 个文件。" + confirmed
 
 
-def to_json(problems: list[Problem]) -> str:
+def failing(problems: Iterable[Problem], *, strict: bool = False) -> list[Problem]:
+    """The problems that fail a run: errors, and under ``--strict`` warnings too."""
+    return [p for p in problems if p.severity == ERROR or (strict and p.severity == WARNING)]
+
+
+def counted(problems: Iterable[Problem]) -> int:
+    """How many problems a run reports (errors and warnings; confirmed notes are not counted)."""
+    return len([p for p in problems if p.severity in (ERROR, WARNING)])
+
+
+def to_json(problems: list[Problem], *, strict: bool = False) -> str:
     return json.dumps(
         {
-            "valid": not errors(problems),
+            "valid": not failing(problems, strict=strict),
+            "strict": strict,
             "errors": len(errors(problems)),
             "warnings": len(warnings(problems)),
             "problems": [p.as_dict() for p in problems],

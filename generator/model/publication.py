@@ -131,6 +131,11 @@ class Publication:
     def files(self) -> tuple[Download, ...]:
         return tuple(f for p in self.packages for f in p.files) + self.others
 
+    @property
+    def modified(self) -> str:
+        """The date the published data last changed (the build date while changes are unreleased)."""
+        return max((p.changed for p in self.packages), default=self.built)
+
     def package(self, name: str) -> PackageFiles:
         return next(p for p in self.packages if p.name == name)
 

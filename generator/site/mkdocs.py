@@ -2,6 +2,7 @@
 record pages that :mod:`generator.site.pour` fills in afterwards."""
 from __future__ import annotations
 
+import dataclasses
 import logging
 import shutil
 from collections.abc import Iterable
@@ -14,6 +15,7 @@ from mkdocs.exceptions import Abort, MkDocsException
 
 from generator import paths
 from generator.errors import BuildFailed
+from generator.model.config import SiteConfig
 from generator.model.page import Page
 
 SHELL_URL = "records/shell/"
@@ -61,12 +63,16 @@ def shell_url(url: str) -> str:
     return "records/" + "shell/" * max(url.count("/") - 1, 1)
 
 
-def run_mkdocs(docs: Path, site: Path) -> None:
+def run_mkdocs(docs: Path, site: Path, settings: SiteConfig = SiteConfig()) -> None:
+    """Build ``docs`` into ``site``; the site's address and the footer's publisher details come from
+    ``settings`` (``site.toml`` and the command line), not from mkdocs.yml."""
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
-        config = load_config(str(paths.MKDOCS_YML), docs_dir=str(docs), site_dir=str(site), strict=True)
+        config = load_config(str(paths.MKDOCS_YML), docs_dir=str(docs), site_dir=str(site), strict=True,
+                             site_url=settings.site_url or None)
+        config.extra["hsp"] = dataclasses.asdict(settings)
         _use_programme_terms(config)
         config.plugins.on_startup(command="build", dirty=False)
         try:

@@ -17,6 +17,8 @@ import shutil
 import zipfile
 from pathlib import Path
 
+from generator.archive import zip_time
+
 ZIP_NAME = "offline.zip"
 FOLDER = "hsp-offline"  # the one folder inside the zip: unzipping never scatters files
 _ATTRIBUTE = re.compile(r'(\s(?:href|src|action)=")([^"]*)(")')
@@ -40,8 +42,9 @@ def rewrite(html: str) -> str:
     return _ATTRIBUTE.sub(lambda m: m.group(1) + explicit_index(m.group(2)) + m.group(3), html)
 
 
-def write_offline(site: Path, work: Path) -> Path:
-    """Copy ``site`` into ``work``, rewrite its links, and zip it as ``site/offline.zip``."""
+def write_offline(site: Path, work: Path, day: str) -> Path:
+    """Copy ``site`` into ``work``, rewrite its links, and zip it as ``site/offline.zip`` with every
+    entry dated ``day`` (the data's last change), so the same data gives the same archive."""
     copy = work / FOLDER
     shutil.copytree(site, copy, ignore=shutil.ignore_patterns(ZIP_NAME))
     for page in copy.rglob("*.html"):
@@ -51,6 +54,9 @@ def write_offline(site: Path, work: Path) -> Path:
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         for path in sorted(copy.rglob("*")):
             if path.is_file():
-                archive.write(path, path.relative_to(work).as_posix())
+                info = zipfile.ZipInfo(path.relative_to(work).as_posix(), date_time=zip_time(day))
+                info.external_attr = 0o644 << 16
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, path.read_bytes(), compresslevel=6)
     shutil.rmtree(copy)
     return target

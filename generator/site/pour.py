@@ -16,11 +16,15 @@ from markupsafe import escape
 
 from generator.errors import BuildFailed
 from generator.model.page import Page
-from generator.model.sitemap import SITEMAP, index_html
+from generator.model.sitemap import index_html
 from generator.site.mkdocs import BODY_MARK, SHELL_URL, TITLE_MARK, shell_url
 
+URL_MARK = "HSPSHELLCANONICAL"
 
-def pour(shells: list[Page], site: Path) -> None:
+
+def pour(shells: list[Page], site: Path, base: str = "") -> None:
+    """Write every shell page into the MkDocs-built site. With the site's address known, each page's
+    canonical link names the page itself (the shell's names the shell)."""
     # The shell is split at its title marks and encoded once per depth; each page then only joins
     # bytes (re-replacing and re-encoding ~20 KB of shell per page cost more than writing it).
     parts: dict[str, tuple[list[bytes], list[bytes]]] = {}
@@ -31,16 +35,19 @@ def pour(shells: list[Page], site: Path) -> None:
             head, _, tail = shell.partition(BODY_MARK)
             if not tail:
                 raise BuildFailed("页面外壳中找不到占位内容：主题模板可能已更改。")
+            if base:
+                head = head.replace(f'<link rel="canonical" href="{base}{url}">', f'<link rel="canonical" href="{URL_MARK}">')
             head, tail = _compact(_drop_generated_h1(head)), _compact(tail)
             parts[url] = ([p.encode() for p in head.split(TITLE_MARK)], [p.encode() for p in tail.split(TITLE_MARK)])
         head_parts, tail_parts = parts[url]
         title = str(escape(page.title)).encode()
         html = title.join(head_parts) + page.body.encode() + title.join(tail_parts)
+        if base:
+            html = html.replace(URL_MARK.encode(), str(escape(base + page.url)).encode(), 1)
         target = site / index_html(page.url)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(html)
     shutil.rmtree(site / "records")
-    _drop_from_sitemap(site)
 
 
 def _compact(html: str) -> str:
@@ -54,18 +61,3 @@ def _compact(html: str) -> str:
 def _drop_generated_h1(head: str) -> str:
     """Material adds <h1>{title}</h1> when content has none; record fragments bring their own."""
     return head.replace(f"<h1>{TITLE_MARK}</h1>", "")
-
-
-def _drop_from_sitemap(site: Path) -> None:
-    for name in (SITEMAP,):
-        path = site / name
-        if path.exists():
-            text = path.read_text(encoding="utf-8")
-            while (start := text.find(SHELL_URL)) != -1:
-                a = text.rfind("<url>", 0, start)
-                b = text.find("</url>", start) + len("</url>")
-                text = text[:a] + text[b:]
-            path.write_text(text, encoding="utf-8")
-        gz = site / (name + ".gz")
-        if gz.exists():
-            gz.unlink()

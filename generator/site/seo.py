@@ -1,0 +1,39 @@
+"""What search engines read: ``sitemap.xml`` (every page, record pages included, with ``lastmod``) and
+``robots.txt`` naming it. A sitemap needs absolute URLs, so without the site's address only a
+``robots.txt`` without a sitemap is written (the build says so)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from pathlib import Path
+
+from generator.model import sitemap
+from generator.model.page import Page
+
+NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def sitemap_xml(pages: Iterable[Page], base: str, lastmod: dict[str, str], default: str) -> bytes:
+    """``lastmod``: the date each page's data last changed, by page URL (``default`` for the others)."""
+    root = ET.Element("urlset", {"xmlns": NS})
+    for page in sorted(pages, key=lambda p: p.url):
+        url = ET.SubElement(root, "url")
+        ET.SubElement(url, "loc").text = base + page.url
+        ET.SubElement(url, "lastmod").text = lastmod.get(page.url, default)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+
+
+def robots_txt(base: str) -> bytes:
+    lines = ["User-agent: *", "Allow: /"]
+    if base:
+        lines.append(f"Sitemap: {base}{sitemap.SITEMAP}")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def write_seo(site: Path, pages: list[Page], base: str, lastmod: dict[str, str], default: str) -> None:
+    for name in (sitemap.SITEMAP, sitemap.SITEMAP + ".gz"):
+        (site / name).unlink(missing_ok=True)  # MkDocs' own lists only the content pages
+    if base:
+        (site / sitemap.SITEMAP).write_bytes(sitemap_xml(pages, base, lastmod, default))
+    (site / "robots.txt").write_bytes(robots_txt(base))
