@@ -120,3 +120,11 @@ def published(datasets: Path, built: str = "2026-11-25", *, base: str = "") -> o
 
     site = site_model(datasets, built, base=base)
     return dataclasses.replace(site, publication=export(site))  # type: ignore[type-var]
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` with its SHA-256: two equal digests mean byte-identical trees."""
+    import hashlib
+
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field, replace
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from generator.model import sitemap
 from generator import paths
+from generator.files import write_atomically
 from generator.intake.choices import choices_from_files
 from generator.intake.fields import TableSpec, header_key, table_spec
 from generator.intake.ids import issued_ids, next_ids
@@ -204,16 +204,11 @@ class ChangedMeanwhile(Exception):
 
 
 def commit(plan: ImportPlan) -> None:
-    """Write the merged CSV beside the target, then replace the target in one rename."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{plan.target.name}-import-", dir=plan.target.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(plan.merged)
-            f.flush()
-            os.fsync(f.fileno())
+    """Write the merged CSV beside the target, then replace the target in one rename (keeping its mode;
+    a symlinked CSV is written through)."""
+
+    def unchanged() -> None:
         if plan.target.read_bytes() != plan.original:
             raise ChangedMeanwhile(str(plan.target))
-        os.replace(tmp, plan.target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+
+    write_atomically(plan.target, plan.merged, check=unchanged)

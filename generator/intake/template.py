@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import tempfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -22,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from generator.intake.choices import Choices
 from generator.archive import stamped
+from generator.files import write_atomically
 from generator.intake.fields import TableSpec
 from generator.model.schema import constraint_texts, type_label
 
@@ -61,14 +60,7 @@ def template_bytes(spec: TableSpec, choices: Choices) -> bytes:
 
 def write_template(spec: TableSpec, choices: Choices, out: Path) -> None:
     """Write atomically: a temporary file beside ``out``, then one rename."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}-", suffix=".xlsx", dir=out.parent)
-    os.close(fd)
-    try:
-        Path(tmp).write_bytes(template_bytes(spec, choices))
-        os.replace(tmp, out)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    write_atomically(out, template_bytes(spec, choices))
 
 
 def _comment(spec: TableSpec, name: str) -> str:

@@ -17,7 +17,7 @@ from markupsafe import escape
 from generator.errors import BuildFailed
 from generator.model.page import Page
 from generator.model.sitemap import index_html
-from generator.site.mkdocs import BODY_MARK, SHELL_URL, TITLE_MARK, shell_url
+from generator.site.mkdocs import BODY_MARK, TITLE_MARK, shell_url
 
 URL_MARK = "HSPSHELLCANONICAL"
 

@@ -1,0 +1,40 @@
+"""Writing a file so that a reader sees the old bytes or the new ones, never half: a temporary file
+beside the target, flushed to disk, then one rename.
+
+The new file gets the mode of the file it replaces, or the umask's default (0644 under the usual
+022) for a new one — never ``mkstemp``'s 0600. A symbolic link is written through: the file it
+points at is replaced and the link stays a link.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+
+def default_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def write_atomically(target: Path, data: bytes, *, check: Callable[[], None] | None = None) -> None:
+    """Replace ``target`` with ``data``. ``check`` runs just before the rename and may raise to stop
+    it (the target is then left as it was)."""
+    real = target.resolve() if target.is_symlink() else target
+    mode = real.stat().st_mode & 0o7777 if real.exists() else default_mode()
+    fd, tmp = tempfile.mkstemp(prefix=f".{real.name}-", suffix=".tmp", dir=real.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, mode)
+        if check is not None:
+            check()
+        os.replace(tmp, real)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
