@@ -8,16 +8,41 @@ points at is replaced and the link stays a link.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+
+from generator.errors import HspError
 
 
 def default_mode() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return 0o666 & ~mask
+
+
+@contextlib.contextmanager
+def locked(folder: Path, busy: str) -> Iterator[None]:
+    """Hold ``folder``'s lock (``flock`` on the folder itself, so no lock file is left behind). A
+    second command that wants it stops at once with the message ``busy`` (exit 1)."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise HspError(busy) from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def temporaries(folder: Path) -> list[Path]:
+    """Temporary files an interrupted :func:`write_atomically` left in ``folder``. Only call it while
+    holding the folder's lock: then no running command owns them."""
+    return sorted(p for p in folder.glob(".*.tmp") if p.is_file() and not p.is_symlink())
 
 
 def write_atomically(target: Path, data: bytes, *, check: Callable[[], None] | None = None) -> None:

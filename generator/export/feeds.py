@@ -83,8 +83,9 @@ def feed(site: SiteModel, announcements: Iterable[Announcement], title: str, url
     if undated:
         subtitle += f"另有 {undated} 份公告日期不详，未列入本订阅，见网站公告页。"
     _add(root, "subtitle", subtitle)
-    # A feed with no dated entry has nothing newer to report than the build itself.
-    _add(root, "updated", timestamp(dated[0].date) if dated else f"{site.built}T00:00:00+08:00")
+    # A feed with no dated entry reports the newest announcement of all (never the clock, so the
+    # same data gives the same feed).
+    _add(root, "updated", timestamp(dated[0].date) if dated else newest(site))
     _add(root, "link", rel="self", type="application/atom+xml", href=base + url)
     _add(root, "link", rel="alternate", type="text/html", href=base + sitemap.ANNOUNCEMENTS)
     author = _add(root, "author")
@@ -93,6 +94,11 @@ def feed(site: SiteModel, announcements: Iterable[Announcement], title: str, url
     for a in dated:
         root.append(entry(site, a, base))
     return root
+
+
+def newest(site: SiteModel) -> str:
+    dates = [timestamp(a.date) for a in site.register.announcements if a.date]
+    return max(dates) if dates else "1970-01-01T00:00:00+08:00"
 
 
 def entry(site: SiteModel, a: Announcement, base: str) -> ET.Element:

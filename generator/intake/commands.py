@@ -10,6 +10,7 @@ import click
 from generator.model import sitemap
 from generator import paths
 from generator.errors import HspError, UsageError
+from generator.files import locked, temporaries
 from generator.intake.choices import choices_from_files
 from generator.intake.fields import TARGETS, table_spec
 from generator.intake.import_ import ChangedMeanwhile, ImportPlan, commit, plan_import
@@ -52,15 +53,23 @@ def template_command(table: str, out: Path, datasets: Path) -> None:
 @click.option("--dry-run", is_flag=True, help="只检查并显示将新增的记录，不写入任何文件。")
 def import_command(file: Path, table: str, datasets: Path, dry_run: bool) -> None:
     """导入填好的模板（.xlsx）或 CSV（UTF-8/GBK），校验通过后一次性写入。"""
-    if not (datasets / sitemap.REGISTER / f"{table}.csv").is_file():
-        raise UsageError(f"找不到 {datasets / sitemap.REGISTER / f'{table}.csv'}：请用 --datasets 指向数据目录。")
+    folder = datasets / sitemap.REGISTER
+    if not (folder / f"{table}.csv").is_file():
+        raise UsageError(f"找不到 {folder / f'{table}.csv'}：请用 --datasets 指向数据目录。")
+    with locked(folder, f"另一个导入正在写入 {shown_path(folder)}：请等它结束后再运行，以免两次导入互相覆盖。"):
+        for leftover in temporaries(folder):
+            click.echo(f"清理上次中断的导入留下的临时文件：{shown_path(leftover)}")
+            leftover.unlink()
+        _import(file, table, datasets, dry_run)
+
+
+def _import(file: Path, table: str, datasets: Path, dry_run: bool) -> None:
     plan = plan_import(file, table, datasets)
     report(plan)
     if errors(plan.problems) or not plan.added:
         raise ImportFailed(len(errors(plan.problems)))
     label = TARGETS[table][0]
-    verb = "将新增" if dry_run else "新增"
-    click.echo(f"{verb} {len(plan.added)} 条{label}记录：")
+    click.echo(f"将新增 {len(plan.added)} 条{label}记录：")
     for added in plan.added:
         click.echo(f"  {added.id}  {added.name}（{shown_path(file)} 第 {added.row} 行）")
     if dry_run:
@@ -70,7 +79,7 @@ def import_command(file: Path, table: str, datasets: Path, dry_run: bool) -> Non
         commit(plan)
     except ChangedMeanwhile:
         raise HspError(f"{shown_path(plan.target)} 在导入期间被修改，没有写入任何文件：请重新导入。") from None
-    click.echo(f"已写入 {shown_path(plan.target)}。下一步：python -m generator build")
+    click.echo(f"已写入 {shown_path(plan.target)}：新增 {len(plan.added)} 条{label}记录。下一步：python -m generator build")
 
 
 def report(plan: ImportPlan) -> None:

@@ -59,7 +59,7 @@ def publish(pages: list[Page], publication: Publication, out: Path, *, config: S
             pour(shells, new_site, config.site_url)
             lap("pour")
             written.result()
-            write_seo(new_site, pages, config.site_url, last_changes(publication), publication.modified)
+            write_seo(new_site, config.site_url, last_changes(publication), publication.modified)
             (new_site / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
             lap("export")
             if offline:

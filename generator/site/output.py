@@ -17,13 +17,13 @@ import contextlib
 import ctypes
 import ctypes.util
 import errno
-import fcntl
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-from generator.errors import BuildFailed, UsageError
+from generator import files
+from generator.errors import UsageError
 
 MARKER = ".hsp-site"
 MARKER_TEXT = "本目录由 python -m generator build 生成，可被下一次构建整体替换。\n"
@@ -55,19 +55,9 @@ def umask() -> int:
     return mask
 
 
-@contextlib.contextmanager
-def locked(out: Path) -> Iterator[None]:
-    """Hold the lock of the folder that holds ``out`` for one build (``flock`` on the folder itself,
-    so no lock file is left behind); a second build there stops with a clear message."""
-    fd = os.open(out.parent, os.O_RDONLY)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise BuildFailed(f"另一个构建正在 {out.parent} 中写入网站：请等它结束后再运行，以免两次构建互相覆盖。") from None
-        yield
-    finally:
-        os.close(fd)
+def locked(out: Path) -> contextlib.AbstractContextManager[None]:
+    """Hold the lock of the folder that holds ``out`` for one build; a second build stops."""
+    return files.locked(out.parent, f"另一个构建正在 {out.parent} 中写入网站：请等它结束后再运行，以免两次构建互相覆盖。")
 
 
 def leftovers(out: Path) -> list[Path]:

@@ -9,18 +9,22 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator.model import sitemap
-from generator.model.page import Page
 
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
-def sitemap_xml(pages: Iterable[Page], base: str, lastmod: dict[str, str], default: str) -> bytes:
+def page_urls(site: Path) -> list[str]:
+    """Every page of the built site (a folder with an ``index.html``), hand-written ones included."""
+    return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html"))
+
+
+def sitemap_xml(urls: Iterable[str], base: str, lastmod: dict[str, str], default: str) -> bytes:
     """``lastmod``: the date each page's data last changed, by page URL (``default`` for the others)."""
     root = ET.Element("urlset", {"xmlns": NS})
-    for page in sorted(pages, key=lambda p: p.url):
+    for page in urls:
         url = ET.SubElement(root, "url")
-        ET.SubElement(url, "loc").text = base + page.url
-        ET.SubElement(url, "lastmod").text = lastmod.get(page.url, default)
+        ET.SubElement(url, "loc").text = base + page
+        ET.SubElement(url, "lastmod").text = lastmod.get(page, default)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
 
 
@@ -31,9 +35,9 @@ def robots_txt(base: str) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def write_seo(site: Path, pages: list[Page], base: str, lastmod: dict[str, str], default: str) -> None:
+def write_seo(site: Path, base: str, lastmod: dict[str, str], default: str) -> None:
     for name in (sitemap.SITEMAP, sitemap.SITEMAP + ".gz"):
         (site / name).unlink(missing_ok=True)  # MkDocs' own lists only the content pages
     if base:
-        (site / sitemap.SITEMAP).write_bytes(sitemap_xml(pages, base, lastmod, default))
+        (site / sitemap.SITEMAP).write_bytes(sitemap_xml(page_urls(site), base, lastmod, default))
     (site / "robots.txt").write_bytes(robots_txt(base))

@@ -1,0 +1,134 @@
+"""One site address, set once (``build --site-url`` or ``site.toml``), used everywhere that needs an
+absolute URL; a base with a path works when the site is served under that path (issue 12)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import socketserver
+import threading
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import REPO, run_cli
+
+BASE = "https://www.example.gov.cn/zt/gjgjn/"
+PREFIX = "/zt/gjgjn/"
+
+
+@pytest.fixture(scope="module")
+def addressed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("addressed") / "site"
+    code, output = run_cli("build", "--datasets", str(REPO / "datasets"), "--out", str(out), "--site-url", BASE.rstrip("/"))
+    assert code == 0, output
+    assert "未设置网站地址" not in output
+    return out
+
+
+def pages_of(site: Path) -> set[str]:
+    """Every page's URL, from the files of the built site (404.html is not a page of the site)."""
+    return {p.parent.relative_to(site).as_posix().removeprefix(".") + "/" if p.parent != site else ""
+            for p in site.rglob("index.html")}
+
+
+def test_sitemap_lists_every_page_with_lastmod(addressed: Path) -> None:
+    root = ET.parse(addressed / "sitemap.xml").getroot()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    entries = {u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns) for u in root.findall("s:url", ns)}
+    expected = {BASE + (url if url != "/" else "") for url in pages_of(addressed)}
+    assert set(entries) == expected
+    assert BASE + "studios/S000001/" in entries and BASE + "bases/B000001/" in entries
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", d or "") for d in entries.values())
+    assert (addressed / "robots.txt").read_text(encoding="utf-8").endswith(f"Sitemap: {BASE}sitemap.xml\n")
+
+
+def test_every_address_that_must_be_absolute_is(addressed: Path) -> None:
+    record = (addressed / "studios" / "S000001" / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{BASE}studios/S000001/">' in record
+    feed = (addressed / "feeds" / "announcements.xml").read_text(encoding="utf-8")
+    assert f"<id>{BASE}feeds/announcements.xml</id>" in feed and "example.invalid" not in feed
+    catalog = json.loads((addressed / "catalog.jsonld").read_text(encoding="utf-8"))
+    assert catalog["@context"]["@base"] == BASE
+    dataset = (addressed / "data" / "register" / "index.html").read_text(encoding="utf-8")
+    assert f"{BASE}data/register/" in dataset  # citations
+    assert f'"{BASE}data/register/studios.csv"' in dataset or f"{BASE}data/register/studios.csv" in dataset  # snippets
+    not_found = (addressed / "404.html").read_text(encoding="utf-8")
+    assert 'href="//' not in not_found and f'href="{PREFIX}feeds/announcements.xml"' in not_found
+
+
+def test_without_an_address_the_build_says_once_what_stays_relative(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    code, output = run_cli("build", "--datasets", str(REPO / "datasets"), "--out", str(out))
+    assert code == 0, output
+    assert output.count("未设置网站地址") == 1
+    assert not (out / "sitemap.xml").exists() and not (out / "sitemap.xml.gz").exists()
+    assert "Sitemap:" not in (out / "robots.txt").read_text(encoding="utf-8")
+    assert 'rel="canonical"' not in (out / "studios" / "S000001" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_bad_address_is_a_usage_error(tmp_path: Path) -> None:
+    code, output = run_cli("build", "--datasets", str(REPO / "datasets"), "--out", str(tmp_path / "s"), "--site-url", "www.example.gov.cn")
+    assert code == 2 and "网站地址" in output and not (tmp_path / "s").exists()
+
+
+def test_the_footer_names_the_publisher_from_site_toml(tmp_path: Path) -> None:
+    config = tmp_path / "site.toml"
+    config.write_text('publisher = "某省人力资源和社会保障厅<script>"\nsite_code = "1100000001"\nicp = "京ICP备12345678号"\n',
+                      encoding="utf-8")
+    out = tmp_path / "site"
+    code, output = run_cli("build", "--datasets", str(REPO / "datasets"), "--out", str(out), "--config", str(config))
+    assert code == 0, output
+    for page in (out / "index.html", out / "studios" / "S000001" / "index.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "主办单位：某省人力资源和社会保障厅&lt;script&gt;" in html
+        assert "网站标识码：1100000001" in html and "京ICP备12345678号" in html
+
+
+class _Prefixed(http.server.SimpleHTTPRequestHandler):
+    """Serves the site folder under PREFIX only, as a 专栏 inside a larger site would be."""
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(PREFIX):
+            return "/nonexistent"
+        return super().translate_path("/" + path[len(PREFIX):])
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(addressed: Path) -> Iterator[str]:
+    handler = functools.partial(_Prefixed, directory=str(addressed))
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_the_site_works_under_its_path(served: str, page: Any) -> None:
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    page.goto(served)
+    page.get_by_role("link", name=re.compile("查名单")).first.click()
+    page.wait_for_load_state()
+    assert page.url == served + "announcements/"
+    page.goto(served + "find/?q=" + "付一鸣")
+    page.wait_for_selector("#hsp-finder-results a", timeout=10_000)
+    result = page.locator("#hsp-finder-results a").first
+    href = result.get_attribute("href")
+    result.click()
+    page.wait_for_load_state()
+    assert page.url.startswith(served + "studios/S"), (href, page.url)
+    download = page.locator("a[href$='.json']").first
+    with page.expect_download() as info:
+        download.click(modifiers=["Alt"])
+    assert info.value.url.startswith(served)
+    assert not failed, failed
