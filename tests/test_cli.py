@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 
-from conftest import run_cli as run
+from conftest import CASES, run_cli as run
 
 
 
@@ -113,3 +114,20 @@ def test_pack_reports_drift_and_fixes_it(project: Path) -> None:
     assert code == 1 and "[schema-drift]" in out
     assert run("pack", "--datasets", "datasets")[0] == 0
     assert run("validate", "--datasets", "datasets") == (0, "数据校验通过：没有发现问题。\n")
+
+
+def test_strict_json_agrees_with_the_exit_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A warning alone: valid without --strict (exit 0), not valid with it (exit 1); one count everywhere."""
+    from test_bad_cases import overlay
+
+    datasets = overlay(CASES / "bad" / "count-mismatch", tmp_path)
+    monkeypatch.chdir(tmp_path)
+    code, out = run("validate", "--datasets", str(datasets), "--json")
+    assert (code, json.loads(out)["valid"]) == (0, True)
+    code, out = run("validate", "--datasets", str(datasets), "--json", "--strict")
+    report = json.loads(out)
+    assert (code, report["valid"], report["warnings"]) == (1, False, 1)
+    code, out = run("build", "--datasets", str(datasets), "--out", str(tmp_path / "site"), "--strict")
+    assert code == 1
+    counts = re.findall(r"(\d+) 个问题", out)
+    assert counts and len(set(counts)) == 1, out
