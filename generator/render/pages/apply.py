@@ -1,8 +1,9 @@
 """Applicant pages: the ``apply/`` index, one printable checklist per programme and the offline
-self-check, all drawn from the rows of ``criteria.csv``.
+self-check, all drawn from the rows of ``criteria.csv``; every page names the rules it follows and
+their period (:mod:`generator.render.pages.rule_basis`).
 
-Nothing here judges a criterion: the self-check page only lays out the rows, their inputs and empty
-verdict slots; ``docs/assets/javascripts/selfcheck.js`` evaluates them in the browser.
+Nothing here judges a criterion: the self-check page only lays out the rows, their inputs, the route
+choice and empty verdict slots; ``docs/assets/javascripts/selfcheck.js`` evaluates them in the browser.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from generator.model import sitemap
 from generator.model.page import Page
 from generator.model.policies import Clause, CriterionRow
 from generator.model.site import SiteModel
+from generator.render.pages.rule_basis import rule_basis
 
 CHECKLISTS = ("base", "studio", "technician")
 SELF_CHECKED = ("base", "studio")
@@ -23,6 +25,7 @@ SHORT = {"base": "培训基地", "studio": "技能大师工作室", "technician"
 KIND_ORDER = ("condition", "output", "subsidy", "target")
 CHECKABLE = ("condition", "output")  # rows an applicant prepares or must achieve; also the kinds selfcheck.js judges
 ALTERNATIVE_PREFIX = "studio-host-"  # datasets/policies/README.md: these groups are alternatives (either one)
+ROUTE_SEPARATOR = "--"  # a field inside a route is named metric--group; selfcheck.js reads that route's answer
 RATIO_METRIC = "teacher_student_ratio"  # selfcheck.js derives it from the two fields below
 RATIO_FIELDS = (("teachers", "实训教师数（人）"), ("students", "在训学员数（人）"))
 CN_COUNT = {1: "一", 2: "二", 3: "三", 4: "四"}
@@ -32,7 +35,7 @@ CN_COUNT = {1: "一", 2: "二", 3: "三", 4: "四"}
 class Field:
     """One form control of the self-check, named after the metric selfcheck.js reads."""
 
-    name: str
+    name: str  # the metric, or metric--group inside a route (each route asks its own questions)
     label: str
     kind: str  # "number" or "yesno"
     max: str  # upper bound for percentages, else ""
@@ -69,6 +72,7 @@ class Block:
     title: str
     groups: tuple[Group, ...]
     short: str = ""  # 二选一, for a choice
+    id: str = ""  # studio-host, for a choice: the name of its route radios
 
 
 @dataclass(frozen=True)
@@ -124,20 +128,27 @@ def group_title(rows: list[CriterionRow], index: dict[str, Clause], fallback: st
     return fallback
 
 
+def answer_key(row: CriterionRow) -> str:
+    """The name of the field that answers a row: its metric, or metric--group inside a route."""
+    return row.metric + ROUTE_SEPARATOR + row.group if row.group.startswith(ALTERNATIVE_PREFIX) else row.metric
+
+
 def fields_for(row: CriterionRow) -> tuple[Field, ...]:
     if not row.metric:
         return ()
+    suffix = answer_key(row)[len(row.metric) :]
     if row.metric == RATIO_METRIC:
-        return tuple(Field(name, label, "number", "") for name, label in RATIO_FIELDS)
+        return tuple(Field(name + suffix, label, "number", "") for name, label in RATIO_FIELDS)
     if row.operator == "is_true":
-        return (Field(row.metric, row.input_label or row.text, "yesno", ""),)
-    return (Field(row.metric, row.input_label or row.text, "number", "100" if row.unit == "%" else ""),)
+        return (Field(answer_key(row), row.input_label or row.text, "yesno", ""),)
+    return (Field(answer_key(row), row.input_label or row.text, "number", "100" if row.unit == "%" else ""),)
 
 
 def criterion(row: CriterionRow, numbers: dict[str, str], seen_metric: dict[str, str]) -> Criterion:
-    """One row; its inputs only where its metric first appears on the page (``seen_metric``: metric →
-    first row id, filled as rows are laid out)."""
-    first = seen_metric.setdefault(row.metric, row.id) if row.metric else row.id
+    """One row; its inputs only where its answer first appears on the page (``seen_metric``: answer
+    key → first row id, filled as rows are laid out). A route asks its own questions: a reader who
+    picks one route never answers inside the other."""
+    first = seen_metric.setdefault(answer_key(row), row.id) if row.metric else row.id
     return Criterion(
         id=row.id, kind=row.kind, text=row.text, evidence=row.evidence, clause=row.clause,
         number=numbers.get(row.clause, row.clause), clause_url=sitemap.policy(anchor=row.clause),
@@ -178,7 +189,8 @@ def blocks(groups: list[Group]) -> tuple[Block, ...]:
                 numbered = tuple(Group(a.id, f"方式{CN_COUNT.get(i, i)}：{a.title}", a.rule, a.rule_text, a.criteria)
                                  for i, a in enumerate(alternatives, 1))
                 short = f"{CN_COUNT.get(n, n)}选一"
-                out.append(Block(True, f"依托单位的条件：以下 {n} 种依托方式{short}，所选方式下的各项须全部满足", numbered, short))
+                out.append(Block(True, f"依托单位的条件：以下 {n} 种依托方式{short}，所选方式下的各项须全部满足", numbered, short,
+                                 ALTERNATIVE_PREFIX.rstrip("-")))
         else:
             out.append(Block(False, g.title, (g,)))
     return tuple(out)
@@ -189,17 +201,18 @@ def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
     if not site.policies.criteria or doc is None:
         return
     numbers, index = doc.numbers, doc.by_anchor
+    basis = rule_basis(site, doc)
     checklists = [programme(site, code, KIND_ORDER, numbers, index) for code in CHECKLISTS]
     yield Page(sitemap.APPLY, "md", "政策与条件", env.get_template("pages/apply_index.md.j2").render(
-        site=site, page_url=sitemap.APPLY, programmes=checklists,
+        site=site, page_url=sitemap.APPLY, programmes=checklists, basis=basis,
     ))
     tpl = env.get_template("pages/apply_checklist.md.j2")
     for p in checklists:
         yield Page(p.url, "md", p.heading, tpl.render(
-            site=site, page_url=p.url, programme=p, self_checked=p.code in SELF_CHECKED,
+            site=site, page_url=p.url, programme=p, self_checked=p.code in SELF_CHECKED, basis=basis,
         ))
     checked = [programme(site, code, CHECKABLE, numbers, index) for code in SELF_CHECKED]
     rows = [dataclasses.asdict(r) for r in site.policies.criteria if r.programme in SELF_CHECKED]
     yield Page(sitemap.SELF_CHECK, "md", "申报条件自查", env.get_template("pages/apply_selfcheck.md.j2").render(
-        site=site, page_url=sitemap.SELF_CHECK, programmes=checked, criteria=rows,
+        site=site, page_url=sitemap.SELF_CHECK, programmes=checked, criteria=rows, basis=basis,
     ))
