@@ -1,38 +1,148 @@
-/* Large-text setting: a button in the header toggles it; the choice persists in localStorage. */
+/* Site-wide behaviour on top of Material:
+ * - display settings (大字号, 高对比度, 阅读模式): buttons in the header toggle a class on <html>; each
+ *   choice persists in localStorage (overrides/main.html applies it before the page paints);
+ * - the navigation drawer: while closed at drawer widths (phones, 200% zoom) it is inert, so Tab
+ *   does not walk through its links; its menu button works by keyboard; Escape closes it;
+ * - names for Material's landmarks that have none (search dialog, nested navs, code-block toolbars)
+ *   and a tab stop on code blocks that scroll sideways. */
 (function () {
-  var KEY = "hsp-large-text";
   var root = document.documentElement;
-  function apply(on) {
-    root.classList.toggle("hsp-large", on);
-    var button = document.getElementById("hsp-large-text");
+  var MODES = [
+    { id: "hsp-large-text", key: "hsp-large-text", cls: "hsp-large", title: "切换大字号（设置会被记住）" },
+    { id: "hsp-contrast", key: "hsp-contrast", cls: "hsp-contrast", title: "切换高对比度配色（设置会被记住）" },
+    { id: "hsp-reading", key: "hsp-reading", cls: "hsp-reading", title: "切换阅读模式：行距加大，隐藏侧栏（设置会被记住）" }
+  ];
+  var DRAWER_QUERY = "(max-width: 76.234375em)"; /* Material: below 76.25em the primary sidebar is a drawer */
+
+  function stored(mode) {
+    try { return window.localStorage.getItem(mode.key) === "1"; } catch (e) { return false; /* storage disabled */ }
+  }
+  function apply(mode, on) {
+    root.classList.toggle(mode.cls, on);
+    var button = document.getElementById(mode.id);
     if (button) { button.setAttribute("aria-pressed", on ? "true" : "false"); }
   }
-  var stored = false;
-  try { stored = window.localStorage.getItem(KEY) === "1"; } catch (e) { /* storage disabled */ }
-  apply(stored);
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest ? event.target.closest("#hsp-large-text") : null;
-    if (!button) { return; }
-    var on = !root.classList.contains("hsp-large");
-    apply(on);
-    try { window.localStorage.setItem(KEY, on ? "1" : "0"); } catch (e) { /* storage disabled */ }
-  });
-  /* overrides/main.html renders the switch below the header (hidden by site.css); put it in the
-   * header bar, after the site title, where it stays visible on every page and at any width. */
-  function place() {
-    var button = document.getElementById("hsp-large-text");
-    var title = document.querySelector(".md-header__inner > .md-header__title");
-    if (!button || !title || button.classList.contains("hsp-large-toggle")) { return; }
-    button.classList.add("hsp-large-toggle");
-    button.title = "切换大字号（设置会被记住）";
-    title.parentNode.insertBefore(button, title.nextSibling);
+  function applyAll() {
+    MODES.forEach(function (mode) { apply(mode, root.classList.contains(mode.cls) || stored(mode)); });
   }
-  place();
-  /* Material's search box is a dialog without a name; screen readers should announce it. */
-  function nameSearch() {
+  applyAll();
+  document.addEventListener("click", function (event) {
+    if (!event.target.closest) { return; }
+    MODES.forEach(function (mode) {
+      if (!event.target.closest("#" + mode.id)) { return; }
+      var on = !root.classList.contains(mode.cls);
+      apply(mode, on);
+      try { window.localStorage.setItem(mode.key, on ? "1" : "0"); } catch (e) { /* storage disabled */ }
+    });
+  });
+
+  /* overrides/main.html renders the switches below the header (hidden by site.css); put them in the
+   * header bar, after the site title, where they stay visible on every page and at any width. */
+  function place() {
+    var group = document.getElementById("hsp-display");
+    var title = document.querySelector(".md-header__inner > .md-header__title");
+    if (!group || !title || group.classList.contains("hsp-display--placed")) { return; }
+    group.classList.add("hsp-display--placed");
+    MODES.forEach(function (mode) {
+      var button = document.getElementById(mode.id);
+      if (button) { button.title = mode.title; }
+    });
+    title.parentNode.insertBefore(group, title.nextSibling);
+  }
+
+  /* The drawer is Material's checkbox #__drawer and the primary sidebar; its menu button is a label,
+   * which a keyboard cannot reach, so a real button takes its place. */
+  function menuButton() {
+    var label = document.querySelector('label.md-header__button[for="__drawer"]');
+    if (!label) { return null; }
+    var button = document.getElementById("hsp-menu");
+    if (!button) {
+      button = document.createElement("button");
+      button.type = "button";
+      button.id = "hsp-menu";
+      button.className = "md-header__button md-icon hsp-menu-button";
+      button.setAttribute("aria-label", "导航菜单");
+      button.innerHTML = label.innerHTML;
+      label.parentNode.insertBefore(button, label);
+      label.hidden = true;
+    }
+    return button;
+  }
+  function drawer() {
+    var toggle = document.getElementById("__drawer");
+    var nav = document.querySelector(".md-sidebar--primary");
+    if (!toggle || !nav) { return; }
+    var closed = window.matchMedia(DRAWER_QUERY).matches && !toggle.checked;
+    if (nav.hasAttribute("inert") !== closed) { nav.toggleAttribute("inert", closed); }
+    if (closed) { nav.setAttribute("aria-hidden", "true"); } else if (nav.hasAttribute("aria-hidden")) { nav.removeAttribute("aria-hidden"); }
+    var button = menuButton();
+    if (button) { button.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); }
+  }
+  function openDrawer(open) {
+    var toggle = document.getElementById("__drawer");
+    if (!toggle || toggle.checked === open) { return; }
+    toggle.checked = open;
+    toggle.dispatchEvent(new Event("change", { bubbles: true }));
+    drawer();
+    if (open) {
+      var first = document.querySelector(".md-sidebar--primary a[href]");
+      if (first) { first.focus(); }
+    }
+  }
+  document.addEventListener("change", function (event) {
+    if (event.target && event.target.id === "__drawer") { drawer(); }
+  });
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("#hsp-menu")) {
+      var toggle = document.getElementById("__drawer");
+      openDrawer(!(toggle && toggle.checked));
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    var toggle = document.getElementById("__drawer");
+    if (event.key === "Escape" && toggle && toggle.checked && window.matchMedia(DRAWER_QUERY).matches) {
+      openDrawer(false);
+      var button = document.getElementById("hsp-menu");
+      if (button) { button.focus(); }
+    }
+  });
+  var query = window.matchMedia(DRAWER_QUERY);
+  if (query.addEventListener) { query.addEventListener("change", drawer); }
+
+  /* Names for landmarks Material leaves unnamed or names from an icon. */
+  var codeNavs = 0;
+  function names() {
     var dialog = document.querySelector('.md-search[role="dialog"]');
     if (dialog && !dialog.hasAttribute("aria-label")) { dialog.setAttribute("aria-label", "搜索"); }
+    Array.prototype.forEach.call(document.querySelectorAll("nav.md-nav[aria-labelledby]"), function (nav) {
+      var title = nav.querySelector(":scope > .md-nav__title");
+      var label = document.getElementById(nav.getAttribute("aria-labelledby"));
+      var text = title ? title.textContent.replace(/\s+/g, " ").trim() : "";
+      if (label && text && !label.hasAttribute("aria-label")) { label.setAttribute("aria-label", text); }
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("nav.md-code__nav:not([aria-label])"), function (nav) {
+      codeNavs += 1;
+      nav.setAttribute("aria-label", "代码块 " + codeNavs + " 的操作");
+    });
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset pre"), function (pre) {
+      if (pre.scrollWidth > pre.clientWidth && !pre.querySelector("[tabindex]") && !pre.hasAttribute("tabindex")) {
+        pre.setAttribute("tabindex", "0");
+        pre.setAttribute("role", "region");
+        pre.setAttribute("aria-label", "代码（可左右滚动）");
+      }
+    });
   }
-  nameSearch();
-  document.addEventListener("DOMContentLoaded", function () { place(); nameSearch(); apply(root.classList.contains("hsp-large")); });
+
+  function init() { place(); applyAll(); drawer(); names(); }
+  init();
+  document.addEventListener("DOMContentLoaded", init);
+  window.addEventListener("resize", names);
+  if (window.MutationObserver) {
+    var pending = false;
+    new MutationObserver(function () {
+      if (pending) { return; }
+      pending = true;
+      window.requestAnimationFrame(function () { pending = false; names(); drawer(); });
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  }
 })();
