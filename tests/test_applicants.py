@@ -186,15 +186,18 @@ def test_self_check_judges_figures_offline_and_stores_nothing(page: Any, site_ur
     form = page.locator("form[data-hsp-mounted]")
     form.wait_for()
     verdict = {row: page.locator(f'[data-verdict-for="{row}"]') for row in JUDGED_BY_FIGURES}
-    assert {row: v.inner_text() for row, v in verdict.items()} == dict.fromkeys(JUDGED_BY_FIGURES, "无法判断")
-    assert page.locator('[data-verdict-for="base-c-management-capacity"]').inner_text() == "需人工判断"
+    assert {row: v.inner_text() for row, v in verdict.items()} == dict.fromkeys(JUDGED_BY_FIGURES, "未填写")
+    assert page.locator('[data-verdict-for="base-c-management-capacity"]').inner_text() == "需人工确认"
+    manual_note = page.locator("#sc-base-c-management-capacity .hsp-sc-manual")
+    assert "附件2 四、（一）" in manual_note.inner_text() and "组织机构图" in manual_note.inner_text()
+    assert manual_note.locator("a").get_attribute("href") == "../../policies/plan-2011/#a2-s4-1"
 
     for name, value in PASSING.items():
         page.fill(f'input[name="{name}"]', value)
     for row, v in verdict.items():
         assert v.is_visible() and v.inner_text() == "满足", row
     page.locator('input[name="has_stable_teachers"][value="yes"]').check()
-    assert page.locator('legend [data-group-verdict="base-teachers"]').inner_text() == "满足"
+    assert page.locator('#sc-group-base-teachers [data-group-verdict="base-teachers"]').inner_text() == "满足"
     summary = page.locator(".hsp-sc-programme--base .hsp-sc-summary")
     assert "满足" in summary.locator("tr", has_text="师资队伍").inner_text()
 
@@ -202,23 +205,170 @@ def test_self_check_judges_figures_offline_and_stores_nothing(page: Any, site_ur
         page.fill(f'input[name="{name}"]', value)
     for row, v in verdict.items():
         assert v.is_visible() and v.inner_text() == "不满足", row
-    assert page.locator('legend [data-group-verdict="base-teachers"]').inner_text() == "不满足"
+    assert page.locator('[data-reason-for="base-c-ratio"]').inner_text() == "师生比 1:21，方案要求在 1:16 至 1:20 之间"
+    assert page.locator('[data-reason-for="base-c-trainees"]').inner_text() == "年培训规模 2999 人，方案要求不少于 3000 人"
+    assert page.locator('#sc-group-base-teachers [data-group-verdict="base-teachers"]').inner_text() == "不满足（2 项不满足）"
+    not_met = summary.locator('[data-list="not_met"]').inner_text()
+    assert "师生比 1:21，方案要求在 1:16 至 1:20 之间" in not_met
     before = page.url
     page.press('input[name="annual_trainees"]', "Enter")
     assert page.url == before, "the form must never be submitted"
 
+    page.fill('input[name="annual_trainees"]', "-3000")
+    assert page.locator('[data-verdict-for="base-c-trainees"]').inner_text() == "输入无效"
+    assert "不能是负数" in page.locator('[data-reason-for="base-c-trainees"]').inner_text()
+    page.fill('input[name="advanced_share"]', "101")
+    assert "百分比不能超过 100" in page.locator('[data-reason-for="base-c-advanced-share"]').inner_text()
+    assert page.locator('[data-hsp-lists="base"] [data-list="invalid"] li').count() == 2
+    assert page.locator('[data-overall="base-condition"]').inner_text().startswith("不满足")  # 不满足 outranks 输入无效
+
     page.get_by_role("radio", name="技能大师工作室", exact=True).check()
     assert not page.locator(".hsp-sc-programme--base").is_visible()
-    master_any = page.locator('legend [data-group-verdict="studio-master-any"]')
-    assert master_any.is_visible() and master_any.inner_text() == "无法判断"
+    master_any = page.locator('#sc-group-studio-master-any [data-group-verdict="studio-master-any"]')
+    assert master_any.is_visible() and master_any.inner_text() == "未填完（3 项未填写）"
     page.locator('input[name="has_unique_craft"][value="yes"]').check()
     assert master_any.inner_text() == "满足"
-    page.fill('input[name="edu_funds_high_skill_share"]', "49.9")
+    page.fill('input[name="edu_funds_high_skill_share--studio-host-enterprise"]', "49.9")
     assert page.locator('[data-verdict-for="studio-c-ent-edu-funds"]').inner_text() == "不满足"
 
     assert left == [] and all(url.startswith(site_url) for url in requested)
     assert page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]") == [0, 0, ""]
     assert page.context.cookies() == []
+
+
+def passing_answers(page: Any, programme: str, criteria: list[dict[str, str]]) -> None:
+    """Fill the visible programme so that every quantified rule is met: numbers from the rows, 是 to
+    every question."""
+    for row in criteria:
+        if row["programme"] != programme or row["kind"] not in ("condition", "output") or not row["metric"]:
+            continue
+        if row["operator"] == "is_true":
+            continue
+        if row["unit"] == "ratio":
+            page.fill('input[name="teachers"]', "100")
+            page.fill('input[name="students"]', "1800")
+            continue
+        for field in page.locator(f'.hsp-sc-programme--{programme} input[type="text"][name^="{row["metric"]}"]').all():
+            if field.is_enabled():
+                field.fill(row["value_max"] or row["value"])
+    for radio in page.locator(f'.hsp-sc-programme--{programme} input[type="radio"][value="yes"]').all():
+        if radio.is_enabled():
+            radio.check()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("programme", "route"), [("base", ""), ("studio", "studio-host-enterprise"), ("studio", "studio-host-public-base")])
+def test_every_answer_passing_says_met_and_lists_what_to_confirm(
+        page: Any, site_url: str, criteria: list[dict[str, str]], programme: str, route: str) -> None:
+    page.goto(site_url + "apply/self-check/")
+    page.locator("form[data-hsp-mounted]").wait_for()
+    page.check(f"#sc-prog-{programme}")
+    if route:
+        page.check(f"#sc-route-{route}")
+    passing_answers(page, programme, criteria)
+    counted = [r for r in criteria if r["programme"] == programme and r["kind"] == "condition"
+               and (not r["group"].startswith("studio-host-") or r["group"] == route)]
+    manual = [r for r in counted if not r["metric"]]
+    overall = page.locator(f'[data-overall="{programme}-condition"]')
+    assert overall.inner_text() == f"满足（{len(manual)} 项需人工确认）"
+    counts = page.locator(f'[data-counts="{programme}-condition"]').inner_text()
+    assert counts == f"满足 {len(counted) - len(manual)} 项 · 不满足 0 项 · 需人工确认 {len(manual)} 项 · 未填写 0 项 · 输入无效 0 项"
+    listed = page.locator(f'[data-hsp-lists="{programme}"] [data-list="manual"] li').all_inner_texts()
+    outputs = [r for r in criteria if r["programme"] == programme and r["kind"] == "output" and not r["metric"]]
+    assert [t.split("：")[0] for t in listed] == [r["text"] for r in manual + outputs]
+    for group in {r["group"] for r in counted}:
+        text = page.locator(f'#sc-group-{group} [data-group-verdict="{group}"]').inner_text()
+        assert text.startswith("满足"), (group, text)
+    assert page.locator(f'[data-hsp-lists="{programme}"] [data-list="not_met"]').inner_text() == ""
+
+
+@pytest.mark.browser
+def test_studio_route_not_chosen_is_greyed_out_inert_and_excluded(page: Any, site_url: str, criteria: list[dict[str, str]]) -> None:
+    page.goto(site_url + "apply/self-check/")
+    page.locator("form[data-hsp-mounted]").wait_for()
+    page.check("#sc-prog-studio")
+    assert "未选择依托方式" in page.locator('[data-overall="studio-condition"]').inner_text()
+    page.locator('input[name="has_qualified_master--studio-host-enterprise"][value="no"]').check()
+    page.check("#sc-route-studio-host-public-base")
+    off = page.locator("#sc-group-studio-host-enterprise")
+    on = page.locator("#sc-group-studio-host-public-base")
+    assert off.get_attribute("aria-disabled") == "true" and off.evaluate("e => e.inert && e.disabled")
+    assert on.get_attribute("aria-disabled") == "false" and not on.evaluate("e => e.inert || e.disabled")
+    assert float(off.evaluate("e => getComputedStyle(e).opacity")) < 1
+    assert page.locator('#sc-group-studio-host-enterprise [data-group-verdict="studio-host-enterprise"]').inner_text() == "不适用（未选此依托方式）"
+    assert page.locator('[data-verdict-for="studio-c-ent-master"]').inner_text() == "不适用"
+    assert "studio-c-ent-master" not in page.locator('[data-hsp-lists="studio"]').inner_text()
+    assert not page.locator('[data-hsp-lists="studio"] [data-list="not_met"]').inner_text()
+    # The greyed-out route cannot be reached by keyboard.
+    page.focus("#sc-route-studio-host-public-base")
+    reached = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate("!!document.activeElement.closest('#sc-group-studio-host-enterprise')"))
+    assert not any(reached)
+    page.check("#sc-route-studio-host-enterprise")
+    assert page.locator('[data-verdict-for="studio-c-ent-master"]').inner_text() == "不满足"
+    assert page.locator('[data-overall="studio-condition"]').inner_text().startswith("不满足")
+
+
+@pytest.mark.browser
+def test_verdicts_follow_their_inputs_and_are_announced_politely(page: Any, site_url: str) -> None:
+    page.goto(site_url + "apply/self-check/")
+    page.locator("form[data-hsp-mounted]").wait_for()
+    order = page.evaluate("""() => [...document.querySelectorAll('.hsp-sc-item')].map(item => {
+        const verdict = item.querySelector('[data-verdict-for]');
+        const inputs = [...item.querySelectorAll('input')];
+        return inputs.every(i => i.compareDocumentPosition(verdict) & Node.DOCUMENT_POSITION_FOLLOWING);
+    })""")
+    assert order and all(order)
+    groups = page.evaluate("""() => [...document.querySelectorAll('fieldset.hsp-sc-group')].map(g =>
+        [...g.querySelectorAll('input')].every(i => i.compareDocumentPosition(g.querySelector(':scope > .hsp-sc-group-result')) & Node.DOCUMENT_POSITION_FOLLOWING))""")
+    assert groups and all(groups)
+    live = page.locator("[data-hsp-live]")
+    assert (live.get_attribute("role"), live.get_attribute("aria-live")) == ("status", "polite")
+    assert live.count() == 1
+    page.fill('input[name="teachers"]', "100")
+    page.fill('input[name="students"]', "1500")
+    page.press('input[name="students"]', "Tab")  # committing the answer fires change
+    assert live.inner_text() == "师生比为1:16-1:20：不满足，师生比 1:15，方案要求在 1:16 至 1:20 之间。师资队伍：不满足（1 项不满足）。"
+    assert page.get_attribute('input[name="students"]', "aria-describedby") == "sc-reason-base-c-ratio"
+
+
+def pdf_pages(pdf: bytes) -> int:
+    import pypdfium2
+
+    return len(pypdfium2.PdfDocument(pdf))
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("programme", ("base", "studio"))
+def test_self_check_prints_a_one_page_summary(page: Any, site_url: str, criteria: list[dict[str, str]], programme: str) -> None:
+    import datetime as dt
+
+    page.goto(site_url + "apply/self-check/")
+    page.locator("form[data-hsp-mounted]").wait_for()
+    page.check(f"#sc-prog-{programme}")
+    if programme == "studio":
+        page.check("#sc-route-studio-host-enterprise")
+    passing_answers(page, programme, criteria)
+    wrong = {"base": ("featured_specialities", "6"), "studio": ("young_backbones_per_year", "7")}[programme]
+    page.fill(f'input[name="{wrong[0]}"]', wrong[1])
+    page.emulate_media(media="print")
+    sheet = page.locator(".hsp-sc-print")
+    assert sheet.is_visible()
+    assert not page.locator(".hsp-sc-programme").first.is_visible() and not page.locator(".md-header").is_visible()
+    text = sheet.inner_text()
+    assert f"自查日期：{dt.date.today().isoformat()}" in text
+    assert "人社部发〔2011〕109号" in text and "2011—2020年" in text and "已到期" in text
+    assert "申报条件：" in text and "需人工确认的" in text
+    rows = sheet.locator("tbody tr").all_inner_texts()
+    shown = [r for r in criteria if r["programme"] == programme and r["kind"] in ("condition", "output")
+             and r["group"] != "studio-host-public-base"]
+    assert len(rows) == len(shown)
+    assert any("不满足：" in r for r in rows)
+    assert pdf_pages(page.pdf(format="A4")) == 1
+    page.emulate_media(media="screen")
+    assert not sheet.is_visible()
 
 
 @pytest.mark.browser
@@ -236,10 +386,31 @@ def test_printed_checklist_has_no_navigation_and_shows_boxes(page: Any, site_url
     after = first.evaluate("a => getComputedStyle(a, '::after').content")
     assert first.get_attribute("data-clause") in after and after.startswith('"（#')
     assert page.locator(".hsp-print-only").is_visible()
+    basis = page.locator(".hsp-basis")
+    assert basis.is_visible() and "人社部发〔2011〕109号" in basis.inner_text() and "已到期" in basis.inner_text()
     content = page.locator(".md-content").bounding_box()
     assert content is not None and content["width"] >= page.viewport_size["width"] * 0.9, "one column, full width"
     page.emulate_media(media="screen")
     assert not page.locator(".hsp-print-only").is_visible()
+
+
+def test_every_applicant_page_names_its_rules_their_period_and_status(built_site: Path) -> None:
+    from generator.pages.rule_basis import period_from_text
+
+    plan = next(r for r in read_csv(POLICIES / "policies.csv") if r["id"] == "plan-2011")
+    doc = parse_policy((POLICIES / "texts" / "plan-2011.txt").read_text(encoding="utf-8"))
+    start, end, quote, _, anchor = period_from_text(doc, {})
+    assert (start, end, anchor) == ("2011", "2020", "s2") and "到2020年底，完成总体目标任务" in quote
+    for url in ("apply/", "apply/base/", "apply/studio/", "apply/technician/", "apply/self-check/"):
+        html = (built_site / url / "index.html").read_text(encoding="utf-8")
+        banner = re.search(r'<div class="admonition warning hsp-basis">(.*?)</div>', html, re.S)
+        assert banner, f"{url}: no rule banner"
+        text = strip_tags(banner.group(1))
+        assert f"《{plan['title']}》（{plan['doc_number']}）" in text, url
+        assert "实施期 2011—2020年" in text and "状态 已到期" in text and "来源未写明效力" in text, url
+        assert "当年发布的申报通知" in text, url
+        assert 'href="' in banner.group(1) and "plan-2011/#s2" in banner.group(1), url
+    assert not plan["validity"], "the status is derived only while the row states no validity; revisit the banner when it does"
 
 
 def test_home_sends_applicants_to_the_apply_pages(built_site: Path) -> None:

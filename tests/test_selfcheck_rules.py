@@ -1,4 +1,5 @@
-"""The self-check rule engine in real Chromium, fed the real rows of datasets/policies/criteria.csv."""
+"""The self-check rule engine in real Chromium, fed the real rows of datasets/policies/criteria.csv:
+boundaries, reasons for every verdict, invalid input, routes, and the summary of a programme."""
 from __future__ import annotations
 
 import csv
@@ -95,14 +96,14 @@ def test_partner_enterprises(engine: Any, criteria: list[dict[str, str]], partne
     assert verdict(engine, criteria, {"partner_enterprises": partners}, "base-c-partners") == expected
 
 
-def test_missing_input_is_unknown(engine: Any, criteria: list[dict[str, str]]) -> None:
+def test_missing_input_is_missing_and_rows_without_a_figure_need_a_person(engine: Any, criteria: list[dict[str, str]]) -> None:
     result = run(engine, criteria, {})
     ratio = result["criteria"]["base-c-ratio"]
-    assert (ratio["verdict"], ratio["reason"], ratio["clause"]) == ("unknown", "missing", "a2-s4-3")
-    assert verdict(engine, criteria, {"annual_trainees": "abc"}, "base-c-trainees") == "unknown"
+    assert (ratio["verdict"], ratio["clause"]) == ("missing", "a2-s4-3")
     manual = result["criteria"]["base-c-management-capacity"]
-    assert (manual["verdict"], manual["reason"]) == ("unknown", "manual")
-    assert result["groups"]["base-teachers"]["verdict"] == "unknown"
+    assert manual["verdict"] == "manual"
+    assert result["groups"]["base-teachers"]["verdict"] == "missing"
+    assert result["groups"]["base-teachers"]["text"] == "未填完（3 项未填写）"
 
 
 def test_studio_master_any_group(engine: Any, criteria: list[dict[str, str]]) -> None:
@@ -116,7 +117,7 @@ def test_studio_master_any_group(engine: Any, criteria: list[dict[str, str]]) ->
     none = dict(zip(keys, (False, False, False)))
     assert run(engine, criteria, none)["groups"]["studio-master-any"]["verdict"] == "not_met"
     partly = {"has_top_award": False}
-    assert run(engine, criteria, partly)["groups"]["studio-master-any"]["verdict"] == "unknown"
+    assert run(engine, criteria, partly)["groups"]["studio-master-any"]["verdict"] == "missing"
 
 
 def test_all_group_needs_every_row(engine: Any, criteria: list[dict[str, str]]) -> None:
@@ -124,6 +125,126 @@ def test_all_group_needs_every_row(engine: Any, criteria: list[dict[str, str]]) 
     assert run(engine, criteria, good)["groups"]["base-teachers"]["verdict"] == "met"
     bad = {**good, "senior_teacher_share": 44.9}
     assert run(engine, criteria, bad)["groups"]["base-teachers"]["verdict"] == "not_met"
+
+
+# Every 不满足 says why, with the value entered and the rule in words.
+@pytest.mark.parametrize(
+    ("inputs", "row", "reason"),
+    [
+        ({"teacher_student_ratio": {"numerator": "100", "denominator": "1500"}}, "base-c-ratio",
+         "师生比 1:15，方案要求在 1:16 至 1:20 之间"),
+        ({"teacher_student_ratio": {"numerator": "10", "denominator": "215"}}, "base-c-ratio",
+         "师生比 1:21.5，方案要求在 1:16 至 1:20 之间"),
+        ({"featured_specialities": "6"}, "base-c-featured", "配有相匹配实训装备的特色专业（职业）数 6 个，方案要求为 3—5 个"),
+        ({"annual_trainees": "2999"}, "base-c-trainees", "年培训规模 2999 人，方案要求不少于 3000 人"),
+        ({"advanced_share": "19.99"}, "base-c-advanced-share", "高级工以上培训占年培训规模的比例 19.99%，方案要求不低于 20%"),
+        ({"partner_enterprises": "4"}, "base-c-partners", "建立稳定合作关系的大、中型企业数 4 家，方案要求不少于 5 家"),
+        ({"has_internship_base": "no"}, "base-c-internship", "回答为“否”；方案要求：与合作企业共建了学生实习基地"),
+    ],
+)
+def test_not_met_says_why(engine: Any, criteria: list[dict[str, str]], inputs: dict[str, Any], row: str, reason: str) -> None:
+    result = run(engine, criteria, inputs)["criteria"][row]
+    assert (result["verdict"], result["reason"]) == ("not_met", reason)
+
+
+def test_met_says_what_was_entered(engine: Any, criteria: list[dict[str, str]]) -> None:
+    result = run(engine, criteria, {"teacher_student_ratio": {"numerator": "100", "denominator": "1600"}})["criteria"]["base-c-ratio"]
+    assert (result["verdict"], result["reason"]) == ("met", "师生比 1:16，达到方案要求（在 1:16 至 1:20 之间）")
+    assert result["answer"] == "实训教师 100 人，在训学员 1600 人（1:16）"
+
+
+@pytest.mark.parametrize(
+    ("inputs", "row", "why"),
+    [
+        ({"annual_trainees": "-5"}, "base-c-trainees", "不能是负数"),
+        ({"annual_trainees": "abc"}, "base-c-trainees", "“abc”不是数字"),
+        ({"annual_trainees": "3000.5"}, "base-c-trainees", "应为整数"),
+        ({"advanced_share": "120"}, "base-c-advanced-share", "百分比不能超过 100"),
+        ({"senior_teacher_share": "100.1"}, "base-c-senior-teachers", "百分比不能超过 100"),
+        ({"teacher_student_ratio": {"numerator": "0", "denominator": "16"}}, "base-c-ratio", "实训教师数为 0"),
+        ({"teacher_student_ratio": {"numerator": "-1", "denominator": "16"}}, "base-c-ratio", "实训教师数不能是负数"),
+        ({"has_internship_base": "maybe"}, "base-c-internship", "无法识别"),
+    ],
+)
+def test_invalid_input_is_named_as_such(engine: Any, criteria: list[dict[str, str]], inputs: dict[str, Any], row: str, why: str) -> None:
+    result = run(engine, criteria, inputs)["criteria"][row]
+    assert result["verdict"] == "invalid"
+    assert why in result["reason"]
+
+
+def test_full_width_digits_and_thousands_separators_are_read(engine: Any, criteria: list[dict[str, str]]) -> None:
+    assert verdict(engine, criteria, {"annual_trainees": "３０００"}, "base-c-trainees") == "met"
+    assert verdict(engine, criteria, {"annual_trainees": "3,000"}, "base-c-trainees") == "met"
+    assert verdict(engine, criteria, {"annual_trainees": "2,999"}, "base-c-trainees") == "not_met"
+
+
+def test_only_the_teacher_count_is_not_enough_for_a_ratio(engine: Any, criteria: list[dict[str, str]]) -> None:
+    result = run(engine, criteria, {"teacher_student_ratio": {"numerator": "100"}})["criteria"]["base-c-ratio"]
+    assert (result["verdict"], result["reason"]) == ("missing", "请同时填写实训教师数和在训学员数")
+
+
+def passing(criteria: list[dict[str, str]], programme: str) -> dict[str, Any]:
+    """Answers that meet every quantified rule of a programme, derived from the rows themselves."""
+    inputs: dict[str, Any] = {}
+    for row in criteria:
+        if row["programme"] != programme or not row["metric"]:
+            continue
+        key = row["metric"] + ("--" + row["group"] if row["group"].startswith("studio-host-") else "")
+        if row["operator"] == "is_true":
+            inputs[key] = "yes"
+        elif row["unit"] == "ratio":
+            inputs[key] = {"numerator": "1", "denominator": "18"}
+        else:
+            inputs[key] = row["value_max"] or row["value"]
+    return inputs
+
+
+def test_every_answer_passing_says_met_with_the_rows_to_confirm(engine: Any, criteria: list[dict[str, str]]) -> None:
+    result = run(engine, criteria, passing(criteria, "base"))
+    manual = [r["id"] for r in criteria if r["programme"] == "base" and r["kind"] == "condition" and not r["metric"]]
+    summary = engine.evaluate("([c, i]) => HSPSelfCheck.evaluate(c, i).summaries['base-condition']",
+                              [criteria, passing(criteria, "base")])
+    assert summary["verdict"] == "met"
+    assert summary["text"] == f"满足（{len(manual)} 项需人工确认）"
+    assert summary["manual"] == manual and summary["notMet"] == [] and summary["invalid"] == []
+    judged = sum(1 for r in criteria if r["programme"] == "base" and r["kind"] == "condition" and r["metric"])
+    assert summary["counts"] == {"met": judged, "not_met": 0, "manual": len(manual), "missing": 0, "invalid": 0}
+    groups = result["groups"]
+    assert groups["base-management"]["text"] == "满足（1 项需人工确认）"
+    assert groups["base-capacity"]["text"] == "满足（1 项需人工确认）"
+    assert groups["base-teachers"]["text"] == "满足"
+
+
+ROUTES = [{"groups": ["studio-host-enterprise", "studio-host-public-base"], "chosen": ""}]
+
+
+def studio(engine: Any, criteria: list[dict[str, str]], inputs: dict[str, Any], chosen: str) -> dict[str, Any]:
+    routes = [{**ROUTES[0], "chosen": chosen}]
+    return engine.evaluate("([c, i, r]) => HSPSelfCheck.evaluate(c, i, r)", [criteria, inputs, routes])  # type: ignore[no-any-return]
+
+
+def test_studio_route_not_chosen_is_excluded_from_the_verdict(engine: Any, criteria: list[dict[str, str]]) -> None:
+    inputs = passing(criteria, "studio")
+    inputs["edu_funds_high_skill_share--studio-host-enterprise"] = "10"  # the route the reader does not use fails
+    public = studio(engine, criteria, inputs, "studio-host-public-base")
+    rows = {r["id"]: r for r in public["criteria"]}
+    groups = {g["group"]: g for g in public["groups"]}
+    assert rows["studio-c-ent-edu-funds"]["verdict"] == "excluded"
+    assert groups["studio-host-enterprise"]["text"] == "不适用（未选此依托方式）"
+    assert groups["studio-host-public-base"]["verdict"] == "met"
+    assert public["summaries"]["studio-condition"]["text"] == "满足（2 项需人工确认）"  # 技能大师的条件: 2 rows without a figure
+    enterprise = studio(engine, criteria, inputs, "studio-host-enterprise")
+    assert enterprise["summaries"]["studio-condition"]["verdict"] == "not_met"
+    assert enterprise["summaries"]["studio-condition"]["notMet"] == ["studio-c-ent-edu-funds"]
+    unchosen = studio(engine, criteria, inputs, "")
+    assert unchosen["summaries"]["studio-condition"]["verdict"] == "missing"
+    assert "未选择依托方式" in unchosen["summaries"]["studio-condition"]["text"]
+
+
+def test_each_route_reads_its_own_answers(engine: Any, criteria: list[dict[str, str]]) -> None:
+    inputs = {"has_qualified_master--studio-host-enterprise": "no", "has_qualified_master--studio-host-public-base": "yes"}
+    rows = {r["id"]: r["verdict"] for r in studio(engine, criteria, inputs, "")["criteria"]}
+    assert (rows["studio-c-ent-master"], rows["studio-c-pub-master"]) == ("not_met", "met")
 
 
 def test_results_cover_judged_rows_only(engine: Any, criteria: list[dict[str, str]]) -> None:
@@ -149,8 +270,8 @@ def test_mount_writes_verdicts(selfcheck_browser: Any, criteria: list[dict[str, 
         page.add_script_tag(path=str(SCRIPT))
         page.evaluate("HSPSelfCheck.mount(document.getElementById('f'))")
         ratio = page.locator('[data-verdict-for="base-c-ratio"]')
-        assert ratio.text_content() == "无法判断"
-        assert page.locator('[data-verdict-for="base-c-standards"]').text_content() == "需人工判断"
+        assert ratio.text_content() == "未填写"
+        assert page.locator('[data-verdict-for="base-c-standards"]').text_content() == "需人工确认"
         page.fill("input[name=teachers]", "1")
         page.fill("input[name=students]", "16")
         assert ratio.text_content() == "满足"

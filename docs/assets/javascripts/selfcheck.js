@@ -468,18 +468,18 @@
       applyRoutes(routes);
       var result = evaluate(criteria, readInputs(form), routes);
       result.criteria.forEach(function (r) {
-        show(form.querySelectorAll('[data-verdict-for="' + r.id + '"]'), r.verdict, TEXT[r.verdict]);
-        each(form.querySelectorAll('[data-reason-for="' + r.id + '"]'), function (node) {
+        show(doc.querySelectorAll('[data-verdict-for="' + r.id + '"]'), r.verdict, TEXT[r.verdict]);
+        each(doc.querySelectorAll('[data-reason-for="' + r.id + '"]'), function (node) {
           node.textContent = r.verdict === 'manual' ? '' : r.reason;
         });
       });
       result.groups.forEach(function (g) {
-        show(form.querySelectorAll('[data-group-verdict="' + g.group + '"]'), g.verdict, g.text);
+        show(doc.querySelectorAll('[data-group-verdict="' + g.group + '"]'), g.verdict, g.text);
       });
       Object.keys(result.summaries).forEach(function (key) {
         var s = result.summaries[key];
-        show(form.querySelectorAll('[data-overall="' + key + '"]'), s.verdict, s.text);
-        each(form.querySelectorAll('[data-counts="' + key + '"]'), function (node) {
+        show(doc.querySelectorAll('[data-overall="' + key + '"]'), s.verdict, s.text);
+        each(doc.querySelectorAll('[data-counts="' + key + '"]'), function (node) {
           node.textContent = '满足 ' + s.counts.met + ' 项 · 不满足 ' + s.counts.not_met + ' 项 · 需人工确认 '
             + s.counts.manual + ' 项 · 未填写 ' + s.counts.missing + ' 项 · 输入无效 ' + s.counts.invalid + ' 项';
         });
