@@ -10,7 +10,6 @@ from typing import Any
 
 import axe_playwright_python
 import pytest
-
 from conftest import REPO
 
 AXE = Path(axe_playwright_python.__file__).parent / "axe.min.js"
@@ -159,7 +158,7 @@ def test_finder_controls_are_labelled_and_work_by_keyboard(page, site_url: str) 
     assert level != ""
     assert f"level={level}" in page.url
     status = page.text_content("#hsp-finder-status")
-    assert status.startswith("找到") or status.startswith("没有找到")
+    assert status.startswith(("找到", "没有找到"))
     assert page.get_attribute("#hsp-finder-status", "role") == "status"
     first = page.locator("#hsp-finder-results a").first
     first.focus()
@@ -178,7 +177,7 @@ def test_closed_drawer_is_out_of_the_tab_order(browser: Any, site_url: str, widt
     try:
         page = context.new_page()
         page.goto(site_url + "apply/")
-        stops = []
+        stops: list[str] = []
         for _ in range(12):
             page.keyboard.press("Tab")
             assert not in_drawer(page), stops
@@ -268,11 +267,11 @@ def test_keyboard_only_walk_through_the_self_check(page: Any, site_url: str, wid
 def test_finder_is_reached_by_tab_at_phone_width(page: Any, site_url: str) -> None:
     page.set_viewport_size({"width": 390, "height": 800})
     page.goto(site_url + "find/")
-    for presses in range(1, 30):
+    presses = 0
+    while page.evaluate("document.activeElement.id") != "hsp-finder-q" and presses < 30:
         page.keyboard.press("Tab")
+        presses += 1
         assert not in_drawer(page)
-        if page.evaluate("document.activeElement.id") == "hsp-finder-q":
-            break
     assert page.evaluate("document.activeElement.id") == "hsp-finder-q"
     assert presses <= 12, f"{presses} presses to reach the search box"
     page.keyboard.type("武汉")

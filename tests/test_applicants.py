@@ -335,7 +335,7 @@ def test_verdicts_follow_their_inputs_and_are_announced_politely(page: Any, site
 
 
 def pdf_pages(pdf: bytes) -> int:
-    import pypdfium2
+    import pypdfium2  # type: ignore[import-untyped]
 
     return len(pypdfium2.PdfDocument(pdf))
 
@@ -395,11 +395,11 @@ def test_printed_checklist_has_no_navigation_and_shows_boxes(page: Any, site_url
 
 
 def test_every_applicant_page_names_its_rules_their_period_and_status(built_site: Path) -> None:
-    from generator.pages.rule_basis import period_from_text
+    from generator.render.pages.rule_basis import period_from_text
 
     plan = next(r for r in read_csv(POLICIES / "policies.csv") if r["id"] == "plan-2011")
     doc = parse_policy((POLICIES / "texts" / "plan-2011.txt").read_text(encoding="utf-8"))
-    start, end, quote, _, anchor = period_from_text(doc, {})
+    start, end, quote, _, anchor = period_from_text(doc)
     assert (start, end, anchor) == ("2011", "2020", "s2") and "到2020年底，完成总体目标任务" in quote
     for url in ("apply/", "apply/base/", "apply/studio/", "apply/technician/", "apply/self-check/"):
         html = (built_site / url / "index.html").read_text(encoding="utf-8")

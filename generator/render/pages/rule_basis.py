@@ -8,6 +8,7 @@ Status, in order of preference:
 - 效力未注明 otherwise.
 The basis of the status is always said in words, with the clause it comes from.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,8 +22,10 @@ from generator.render.pages.policy import PolicyView, policy_views
 STATED = {"current": "现行", "superseded": "被替代", "repealed": "已废止"}
 _START = re.compile(r"于(\d{4})年开始实施")
 _END = re.compile(r"到(\d{4})年底，完成总体目标任务")
-CHECK_INSTEAD = ("申报前请查阅人力资源社会保障部或本省（区、市）人力资源社会保障厅（局）当年发布的申报通知，"
-                 "以通知所列条件、材料和时间为准。")
+CHECK_INSTEAD = (
+    "申报前请查阅人力资源社会保障部或本省（区、市）人力资源社会保障厅（局）当年发布的申报通知，"
+    "以通知所列条件、材料和时间为准。"
+)
 
 
 @dataclass(frozen=True)
@@ -70,8 +73,13 @@ def period_from_text(doc: PolicyText) -> tuple[str, str, str, str, str]:
             end = _END.search(paragraph)
             if end:
                 start = _START.search(paragraph)
-                return (start.group(1) if start else "", end.group(1), paragraph,
-                        doc.numbers.get(clause.anchor, clause.anchor), clause.anchor)
+                return (
+                    start.group(1) if start else "",
+                    end.group(1),
+                    paragraph,
+                    doc.numbers.get(clause.anchor, clause.anchor),
+                    clause.anchor,
+                )
     return "", "", "", "", ""
 
 
@@ -89,8 +97,18 @@ def rule_basis(site: SiteModel, doc: PolicyText) -> RuleBasis:
     else:
         status, why = "效力未注明", "来源未写明效力，原文也未写明实施期。"
     return RuleBasis(
-        title=meta.title, doc_number=meta.doc_number, issuing_bodies=meta.issuing_bodies,
-        start=start, end=end, quote=quote, quote_number=number, quote_url=sitemap.policy(anchor=anchor) if anchor else "",
-        status=status, status_basis=why, successor=meta.replaced_by, successor_inferred=meta.replaced_inferred,
-        library_url=sitemap.policy_entry(sitemap.PLAN_ID), check_instead=CHECK_INSTEAD,
+        title=meta.title,
+        doc_number=meta.doc_number,
+        issuing_bodies=meta.issuing_bodies,
+        start=start,
+        end=end,
+        quote=quote,
+        quote_number=number,
+        quote_url=sitemap.policy(anchor=anchor) if anchor else "",
+        status=status,
+        status_basis=why,
+        successor=meta.replaced_by,
+        successor_inferred=meta.replaced_inferred,
+        library_url=sitemap.policy_entry(sitemap.PLAN_ID),
+        check_instead=CHECK_INSTEAD,
     )
