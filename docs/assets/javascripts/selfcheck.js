@@ -168,7 +168,7 @@
     }
     var x = row.unit === 'ratio' || row.metric === RATIO ? ratioReading(raw) : reading(raw, row.unit);
     if (x.missing) return result('missing', x.missing);
-    if (x.error) return result('invalid', '输入无效：' + x.error, String(typeof raw === 'object' ? '' : raw));
+    if (x.error) return result('invalid', x.error, String(typeof raw === 'object' ? '' : raw));
     var low = fraction(row.value), high = fraction(row.value_max), ok;
     if (low === null) return result('manual', '本条的量化标准缺失，请人工核对');
     switch (row.operator) {
