@@ -350,3 +350,16 @@ def test_accessibility_statement_is_linked_from_every_page(built_site: Path) -> 
     missing = [str(p.relative_to(built_site)) for p in built_site.rglob("index.html")
                if "无障碍声明</a>" not in p.read_text(encoding="utf-8") and "search" not in p.parts]
     assert missing == []
+
+
+@pytest.mark.parametrize("large", (False, True), ids=("normal", "large text"))
+def test_linked_clause_lands_below_the_two_row_header_at_phone_width(page: Any, site_url: str, large: bool) -> None:
+    page.set_viewport_size({"width": 390, "height": 800})
+    if large:
+        page.goto(site_url)
+        page.evaluate("localStorage.setItem('hsp-large-text', '1')")
+    page.goto(site_url + "policies/plan-2011/#a2-s4-2-3")
+    page.wait_for_timeout(300)
+    header, clause = page.evaluate("""[document.querySelector('.md-header').getBoundingClientRect().bottom,
+        document.getElementById('a2-s4-2-3').getBoundingClientRect().top]""")
+    assert header <= clause < header + 120
