@@ -11,12 +11,6 @@ from generator.model.schema import constraint_texts, enum_text, type_label
 
 PREVIEW_ROWS = 20
 PREVIEW_CHARS = 60
-AUTHOR_EN = "National High-Skilled Talent Revitalisation Plan Open Data Project"
-TITLES_EN = {
-    "register": "Register of the National High-Skilled Talent Revitalisation Plan: announcements, "
-                "high-skilled talent training bases and skill master studios",
-    "policies": "Policies, application criteria and targets of the National High-Skilled Talent Revitalisation Plan",
-}
 
 
 @dataclass(frozen=True)
@@ -50,6 +44,3 @@ def preview(resource: Resource) -> list[list[str]]:
 def _short(text: str) -> str:
     return text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS] + "…"
 
-
-def title_en(package: str, title: str) -> str:
-    return TITLES_EN.get(package, f"{title} [in Chinese]")

@@ -10,8 +10,8 @@ from typing import Any
 from jinja2 import Environment
 
 from generator.model.cells import FORMULA_LEADS
-from generator.model.publication import PackageFiles, Publication, ResourceFiles, human_size
-from generator.render.pages.dataset_text import AUTHOR_EN, PREVIEW_ROWS, FieldRow, field_rows, preview, title_en
+from generator.model.publication import AUTHOR_EN, PackageFiles, Publication, ResourceFiles, human_size, title_en
+from generator.render.pages.dataset_text import PREVIEW_ROWS, FieldRow, field_rows, preview
 from generator.model.page import Page
 from generator.model.site import SiteModel
 
