@@ -8,7 +8,12 @@ from dataclasses import dataclass
 
 from jinja2 import Environment
 
+import json
+import posixpath
+
 from generator.model import sitemap
+from generator.model.publication import Publication, human_size
+from generator.render.pages.dataset_text import duckdb_read, pandas_read
 from generator.model.history import Change, Step
 from generator.model.history import UNRELEASED
 from generator.model.page import Page
@@ -79,5 +84,18 @@ def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
     views = [view(s, record_pages) for s in reversed(pub.steps)]
     yield Page(sitemap.CHANGES_PAGE, "md", "更新记录", env.get_template("pages/changes.md.j2").render(
         site=site, pub=pub, page_url=sitemap.CHANGES_PAGE, views=views,
-        unreleased=UNRELEASED, shown_per_step=SHOWN_PER_STEP,
+        unreleased=UNRELEASED, shown_per_step=SHOWN_PER_STEP, human_size=human_size, **snippets(pub),
     ))
+
+
+def snippets(pub: Publication) -> dict[str, str]:
+    """Reading changes.csv with its Table Schema's types, exactly as printed (tests/test_snippets.py runs them)."""
+    schema_file = next((f for f in pub.changes if f.kind == "schema"), None)
+    if schema_file is None:
+        return {"changes_pandas": "", "changes_duckdb": ""}
+    schema = json.loads(schema_file.data)
+    url = pub.base + sitemap.CHANGES_CSV if pub.base else posixpath.basename(sitemap.CHANGES_CSV)
+    pandas = "import pandas as pd\n\n" + pandas_read("changes", url, schema) + "\n"
+    duckdb = (duckdb_read("changes", url, schema) + "\n"
+              "SELECT to_version, change, count(DISTINCT id) AS records FROM changes GROUP BY ALL ORDER BY ALL;\n")
+    return {"changes_pandas": pandas, "changes_duckdb": duckdb}
