@@ -58,7 +58,7 @@ def export(site: SiteModel) -> Publication:
     releases = tuple(_releases(history))
     api = tuple(api_files(site, tables, history_steps))
     others = (
-        *(f for r in releases for f in r.files),
+        *(f for r in releases for f in (*r.files, *r.documents)),
         *changes_files,
         Download(sitemap.CATALOG, catalog(packages, title=site.config.site_name, description=site.config.description,
                                           built=modified, base=base, note=note, releases=releases,
@@ -99,4 +99,6 @@ def _releases(history: History) -> Iterator[ReleaseFiles]:
             csvs = {rf.resource.path: rf.get("csv").data for rf in resources}
             meta = (Download(sitemap.release_file(release.version, package.name, "datapackage.json"),
                              published_descriptor(package.descriptor, csvs), "datapackage", "", release.date),)
-            yield ReleaseFiles(release.version, release.date, release.note, package, tuple(resources), meta)
+            documents = tuple(Download(sitemap.release_file(release.version, package.name, a.path), a.data, "text", "",
+                                       release.date) for a in package.attachments)
+            yield ReleaseFiles(release.version, release.date, release.note, package, tuple(resources), meta, documents)

@@ -249,6 +249,7 @@ def released(rf: ReleaseFiles, current: PackageFiles | None) -> dict[str, Any]:
             modified=rf.date,
         ),
         "dcat:landingPage": document(landing),
+        "foaf:page": [document(f.url) for f in rf.documents],
         "dcat:distribution": [
             distribution(
                 f,

@@ -147,6 +147,7 @@ class ReleaseFiles:
     package: Package
     resources: tuple[ResourceFiles, ...]
     meta: tuple[Download, ...]  # datapackage.json
+    documents: tuple[Download, ...] = ()  # the source excerpts and texts the snapshot holds
 
     @property
     def name(self) -> str:
