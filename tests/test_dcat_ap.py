@@ -11,10 +11,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 from pyshacl import validate
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
-
-from conftest import REPO
 
 SHAPES = Path(__file__).resolve().parent / "standards" / "dcat-ap-3.0.0"
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -30,14 +29,14 @@ pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:D
 
 @pytest.fixture(scope="module")
 def graph(built_site: Path) -> Graph:
-    return Graph().parse(data=(built_site / "catalog.jsonld").read_text(encoding="utf-8"), format="json-ld",
-                         publicID=BASE)
+    return Graph().parse(
+        data=(built_site / "catalog.jsonld").read_text(encoding="utf-8"), format="json-ld", publicID=BASE
+    )
 
 
 def results(graph: Graph, shapes: str, inference: str) -> Counter[tuple[str, str, str]]:
     """(severity, focus class or path, constraint) of every result."""
-    conforms, report, _ = validate(graph, shacl_graph=Graph().parse(SHAPES / shapes), inference=inference,
-                                   allow_warnings=True)
+    _, report, _ = validate(graph, shacl_graph=Graph().parse(SHAPES / shapes), inference=inference, allow_warnings=True)
     out: Counter[tuple[str, str, str]] = Counter()
     for r in report.subjects(RDF.type, SH.ValidationResult):
         severity = str(report.value(r, SH.resultSeverity)).rsplit("#", 1)[-1]
@@ -57,9 +56,11 @@ def test_recommended_properties_are_present(graph: Graph, inference: str) -> Non
     """Left: the publisher's type (the project states none) and a bounding box and centroid of China
     (the country is named by its EU authority IRI, whose record holds the geometry)."""
     found = results(graph, "shapes_recommended.ttl", inference)
-    assert set(found) == {("Warning", str(DCT.type), "MinCountConstraintComponent"),
-                          ("Warning", str(DCAT.bbox), "MinCountConstraintComponent"),
-                          ("Warning", str(DCAT.centroid), "MinCountConstraintComponent")}
+    assert set(found) == {
+        ("Warning", str(DCT.type), "MinCountConstraintComponent"),
+        ("Warning", str(DCAT.bbox), "MinCountConstraintComponent"),
+        ("Warning", str(DCAT.centroid), "MinCountConstraintComponent"),
+    }
     assert sum(found.values()) == 3
 
 
@@ -70,8 +71,13 @@ def test_only_known_conflicts_remain_with_the_vocabulary_shapes(graph: Graph) ->
     found = results(graph, "mdr-vocabularies.shape.ttl", "none")
     allowed = {str(URIRef("http://spdx.org/rdf/terms#algorithm")), "", str(DCT.publisher), str(SKOS.inScheme)}
     assert {path for _, path, _ in found} <= allowed
-    assert not [k for k in found if k[1] == str(SKOS.inScheme) and k[2] != "HasValueConstraintComponent"
-                and k[2] != "MinCountConstraintComponent"]
+    assert not [
+        k
+        for k in found
+        if k[1] == str(SKOS.inScheme)
+        and k[2] != "HasValueConstraintComponent"
+        and k[2] != "MinCountConstraintComponent"
+    ]
 
 
 def test_datasets_name_contact_themes_subjects_and_coverage(graph: Graph, built_site: Path) -> None:
@@ -88,7 +94,9 @@ def test_datasets_name_contact_themes_subjects_and_coverage(graph: Graph, built_
         assert graph.value(ds, DCT.spatial) == URIRef(EU + "country/CHN")
         assert graph.value(ds, DCT.accrualPeriodicity) == URIRef(EU + "frequency/IRREG")
         for dist in graph.objects(ds, DCAT.distribution):
-            assert graph.value(dist, DCT.description) and graph.value(dist, URIRef("http://data.europa.eu/r5r/availability"))
+            assert graph.value(dist, DCT.description) and graph.value(
+                dist, URIRef("http://data.europa.eu/r5r/availability")
+            )
     catalog = URIRef(BASE + "catalog/")
     assert graph.value(catalog, DCAT.themeTaxonomy) == URIRef(EU + "data-theme")
     assert graph.value(catalog, DCT.issued) and graph.value(catalog, DCT.spatial)
@@ -96,7 +104,7 @@ def test_datasets_name_contact_themes_subjects_and_coverage(graph: Graph, built_
 
 def _span(rows: list[str]) -> tuple[str, str]:
     dated = [v for v in rows if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", v)]
-    return min(dated, key=lambda v: v + "-01-01"[len(v) - 4:]), max(dated, key=lambda v: v + "-12-31"[len(v) - 4:])
+    return min(dated, key=lambda v: v + "-01-01"[len(v) - 4 :]), max(dated, key=lambda v: v + "-12-31"[len(v) - 4 :])
 
 
 def _column(path: Path, *names: str) -> list[str]:
@@ -106,8 +114,11 @@ def _column(path: Path, *names: str) -> list[str]:
 
 def test_temporal_coverage_is_computed_from_the_rows(graph: Graph, built_site: Path) -> None:
     register = REPO / "datasets" / "register"
-    start, end = _span(_column(register / "announcements.csv", "date", "gongshi_start", "gongshi_end")
-                       + _column(register / "bases.csv", "year") + _column(register / "studios.csv", "year"))
+    start, end = _span(
+        _column(register / "announcements.csv", "date", "gongshi_start", "gongshi_end")
+        + _column(register / "bases.csv", "year")
+        + _column(register / "studios.csv", "year")
+    )
     period = graph.value(URIRef(BASE + "data/register/"), DCT.temporal)
     assert (str(graph.value(period, DCAT.startDate)), str(graph.value(period, DCAT.endDate))) == (start, end)
     assert start[:4] < "2012" and end.startswith("2025")

@@ -16,7 +16,6 @@ from urllib.parse import urljoin, urlsplit
 import duckdb
 import pandas as pd
 import pytest
-
 from conftest import REPO
 
 SITE = "https://example.org/hsp/"  # a stand-in root: links that resolve under it are the site's own
@@ -37,14 +36,17 @@ def exists(site: Path, url: str) -> bool:
 def own(url: str, here: str) -> str | None:
     """The site path of a link written at the site path ``here``, or None for another host's."""
     absolute = urljoin(SITE + here, url)
-    return absolute[len(SITE):] if absolute.startswith(SITE) else None
+    return absolute[len(SITE) :] if absolute.startswith(SITE) else None
 
 
 def readme_paths(text: str) -> list[str]:
     """The file paths a README names: Markdown links and code spans that look like paths."""
     links = re.findall(r"\]\(([^)\s]+)\)", text)
-    spans = [s for s in re.findall(r"`([^`\n]+)`", text) if PATHLIKE.match(s) and not s.startswith(".")
-             and ("/" in s or s.endswith(FILE_EXTENSIONS))]
+    spans = [
+        s
+        for s in re.findall(r"`([^`\n]+)`", text)
+        if PATHLIKE.match(s) and not s.startswith(".") and ("/" in s or s.endswith(FILE_EXTENSIONS))
+    ]
     return links + spans
 
 
@@ -72,9 +74,20 @@ def test_every_link_in_the_published_metadata_resolves(built_site: Path) -> None
                 assert found, (readme, path)
             checked += 1
     catalog = json.loads((built_site / "catalog.jsonld").read_text(encoding="utf-8"))
-    for url in _iris(catalog, ("dcat:downloadURL", "dcat:accessURL", "dcat:landingPage", "foaf:page",
-                               "dct:conformsTo", "vcard:hasURL", "foaf:homepage", "dcat:hasVersion",
-                               "dct:isVersionOf")):
+    for url in _iris(
+        catalog,
+        (
+            "dcat:downloadURL",
+            "dcat:accessURL",
+            "dcat:landingPage",
+            "foaf:page",
+            "dct:conformsTo",
+            "vcard:hasURL",
+            "foaf:homepage",
+            "dcat:hasVersion",
+            "dct:isVersionOf",
+        ),
+    ):
         site_path = own(url, "")
         if site_path is not None:
             assert exists(built_site, site_path), url
@@ -126,7 +139,9 @@ def test_canonical_csv_json_and_parquet_hold_identical_values(built_site: Path) 
         table = pd.read_parquet(csv_path.with_suffix(".parquet"))
         for i, row in enumerate(rows):
             for name, value in row.items():
-                shown = "" if value is None else ("true" if value is True else "false" if value is False else str(value))
+                shown = (
+                    "" if value is None else ("true" if value is True else "false" if value is False else str(value))
+                )
                 assert text[name][i] == shown or float(text[name][i]) == value, (csv_path.name, i, name)
                 cell = table[name][i]
                 assert (value is None and pd.isna(cell)) or str(cell)[:10] == str(value)[:10] or cell == value
@@ -151,8 +166,14 @@ def test_a_program_walks_from_the_index_to_every_record_and_its_source(built_sit
     studios = json.loads((built_site / index["indexes"]["studios"]).read_text(encoding="utf-8"))["records"]
     with_excerpt = [json.loads((built_site / e["json"]).read_text(encoding="utf-8")) for e in studios.values()]
     assert sum("source_excerpt" in d["links"] for d in with_excerpt) > len(with_excerpt) // 2
-    rows = {"announcements": "register/announcements", "bases": "register/bases", "studios": "register/studios",
-            "policies": "policies/policies", "criteria": "policies/criteria", "targets": "policies/targets"}
+    rows = {
+        "announcements": "register/announcements",
+        "bases": "register/bases",
+        "studios": "register/studios",
+        "policies": "policies/policies",
+        "criteria": "policies/criteria",
+        "targets": "policies/targets",
+    }
     assert walked == sum(len(pd.read_csv(REPO / "datasets" / f"{path}.csv", dtype=str)) for path in rows.values())
 
 
@@ -163,17 +184,24 @@ def code(page: Path, block: str) -> str:
 
 
 @pytest.mark.parametrize("package", ["register", "policies"])
-def test_dataset_snippets_run_as_printed_with_the_schema_types(built_site: Path, package: str,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dataset_snippets_run_as_printed_with_the_schema_types(
+    built_site: Path, package: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = built_site / "data" / package / "index.html"
     monkeypatch.chdir(built_site / "data" / package)  # no site address: the snippets read downloaded files
     names: dict[str, object] = {}
-    exec(code(page, "snippet-pandas"), names)  # noqa: S102 - the page's own snippet
+    exec(code(page, "snippet-pandas"), names)
     descriptor = json.loads(Path("datapackage.json").read_text(encoding="utf-8"))
     con = duckdb.connect()
     con.execute(code(page, "snippet-duckdb"))
-    expected = {"string": ("string", "VARCHAR"), "integer": ("Int64", "BIGINT"), "number": ("Float64", "DOUBLE"),
-                "year": ("Int64", "BIGINT"), "date": ("datetime64", "DATE"), "boolean": ("boolean", "BOOLEAN")}
+    expected = {
+        "string": ("string", "VARCHAR"),
+        "integer": ("Int64", "BIGINT"),
+        "number": ("Float64", "DOUBLE"),
+        "year": ("Int64", "BIGINT"),
+        "date": ("datetime64", "DATE"),
+        "boolean": ("boolean", "BOOLEAN"),
+    }
     for resource in descriptor["resources"]:
         frame = names[resource["name"]]
         assert isinstance(frame, pd.DataFrame) and len(frame) == len(pd.read_csv(resource["path"], dtype=str))
@@ -184,14 +212,15 @@ def test_dataset_snippets_run_as_printed_with_the_schema_types(built_site: Path,
             if frame.empty:  # pandas cannot type the columns of an empty table (retired_ids today)
                 continue
             assert str(frame[field["name"]].dtype).startswith(pandas_type.split("[")[0]) or (
-                pandas_type == "string" and str(frame[field["name"]].dtype) in {"string", "str"}), field["name"]
+                pandas_type == "string" and str(frame[field["name"]].dtype) in {"string", "str"}
+            ), field["name"]
 
 
 def test_changes_snippets_run_as_printed(built_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     page = built_site / "changes" / "index.html"
     monkeypatch.chdir(built_site / "data")
     names: dict[str, object] = {}
-    exec(code(page, "snippet-changes-pandas"), names)  # noqa: S102
+    exec(code(page, "snippet-changes-pandas"), names)
     changes = names["changes"]
     assert isinstance(changes, pd.DataFrame) and str(changes["date"].dtype).startswith("datetime64")
     rows = duckdb.connect().execute(code(page, "snippet-changes-duckdb")).fetchall()
@@ -205,12 +234,19 @@ def test_changes_snippets_run_as_printed(built_site: Path, monkeypatch: pytest.M
 def test_api_examples_run_as_printed(built_site: Path, site_url: str) -> None:
     page = built_site / "data" / "api" / "index.html"
     env = {**os.environ, "HSP_SITE": site_url}
-    python = subprocess.run(["python3", "-c", code(page, "api-python")], env=env, capture_output=True, text=True,
-                            timeout=60, check=True)
+    python = subprocess.run(
+        ["python3", "-c", code(page, "api-python")], env=env, capture_output=True, text=True, timeout=60, check=True
+    )
     first = python.stdout.splitlines()[0].split()
     assert re.fullmatch(r"S\d{6}", first[0]) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", first[-1])
-    js = subprocess.run(["node", "--input-type=module", "-e", code(page, "api-js")], env=env, capture_output=True,
-                        text=True, timeout=60, check=True)
+    js = subprocess.run(
+        ["node", "--input-type=module", "-e", code(page, "api-js")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     assert js.stdout.split()[0] == first[0]
     curl = code(page, "api-curl")
     assert curl.startswith('SITE="http://localhost:8000/"') and f"studios/{first[0]}.json" in curl

@@ -29,7 +29,10 @@ Links = Callable[[dict[str, Any]], dict[str, str]]
 
 def api_files(site: SiteModel, tables: Mapping[tuple[str, str], Table], steps: Sequence[Step]) -> Iterator[Download]:
     base = site.config.site_url
-    at = lambda target: sitemap.absolute(target, base)  # noqa: E731
+
+    def at(target: str) -> str:
+        return sitemap.absolute(target, base)
+
     last = _last_changes(steps)
     link_makers = _links(site)
     licences = {p.name: p.licence for p in site.packages}

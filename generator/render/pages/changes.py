@@ -2,22 +2,20 @@
 consecutive releases the records added, removed and changed, field by field."""
 from __future__ import annotations
 
+import json
+import posixpath
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from jinja2 import Environment
 
-import json
-import posixpath
-
 from generator.model import sitemap
-from generator.model.publication import Publication, human_size
-from generator.render.pages.dataset_text import duckdb_read, pandas_read
-from generator.model.history import Change, Step
-from generator.model.history import UNRELEASED
+from generator.model.history import UNRELEASED, Change, Step
 from generator.model.page import Page
+from generator.model.publication import Publication, human_size
 from generator.model.site import SiteModel
+from generator.render.pages.dataset_text import duckdb_read, pandas_read
 
 SHOWN_PER_STEP = 500  # records listed per release on the page; changes.csv has them all
 

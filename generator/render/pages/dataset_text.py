@@ -5,9 +5,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.model.cells import is_id_like
-from generator.model.schema import fields_of
 from generator.model.register import Resource
-from generator.model.schema import constraint_texts, enum_text, type_label
+from generator.model.schema import constraint_texts, enum_text, fields_of, type_label
 
 PREVIEW_ROWS = 20
 PREVIEW_CHARS = 60

@@ -10,7 +10,9 @@ from typing import Any
 from jinja2 import Environment
 
 from generator.model.cells import FORMULA_LEADS
+from generator.model.page import Page
 from generator.model.publication import AUTHOR_EN, PackageFiles, Publication, ResourceFiles, human_size, title_en
+from generator.model.site import SiteModel
 from generator.render.pages.dataset_text import (
     PREVIEW_ROWS,
     Citation,
@@ -20,8 +22,6 @@ from generator.render.pages.dataset_text import (
     pandas_read,
     preview,
 )
-from generator.model.page import Page
-from generator.model.site import SiteModel
 
 FORMULA_CHARS = "、".join({"\t": "制表符", "\r": "回车符"}.get(c, c) for c in FORMULA_LEADS)
 
