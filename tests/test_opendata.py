@@ -250,3 +250,55 @@ def test_api_examples_run_as_printed(built_site: Path, site_url: str) -> None:
     assert js.stdout.split()[0] == first[0]
     curl = code(page, "api-curl")
     assert curl.startswith('SITE="http://localhost:8000/"') and f"studios/{first[0]}.json" in curl
+
+
+def test_citations_carry_the_site_url_version_and_release_date(tmp_path: Path) -> None:
+    from generator.render.jinja import environment
+    from generator.render.pages import datasets
+
+    from conftest import published
+
+    base = "https://data.example.org/hsp/"
+    site = published(REPO / "datasets", base=base)
+    releases = pd.read_csv(REPO / "datasets" / "releases.csv", dtype=str)
+    version, date = releases["version"].iloc[-1], releases["date"].iloc[-1]
+    page = next(p for p in datasets.pages(site, environment()) if p.url == "data/register/")  # type: ignore[arg-type]
+    text = html.unescape(page.body)
+    here = base + "data/register/"
+    assert f"[DS/OL]. 版本 {version}. ({date})" in text and f"(Version {version}) [Data set]. " in text
+    bibtex = re.search(r'id="cite-bibtex">(.*?)</code>', text, re.S)[1]
+    assert f"version      = {{{version}}}," in bibtex and f"date         = {{{date}}}," in bibtex
+    assert f"url          = {{{here}}}," in bibtex and bibtex.startswith("@misc{hsp-register-")
+    ris = re.search(r'id="cite-ris">(.*?)</code>', text, re.S)[1].splitlines()
+    assert ris[0] == "TY  - DATA" and ris[-1].rstrip() == "ER  -"
+    assert {f"UR  - {here}", f"ET  - {version}", f"DA  - {date.replace('-', '/')}"} <= set(ris)
+    assert any(line.startswith("TI  - Register of the National") for line in ris)  # the English title
+
+
+def test_changes_csv_validates_against_its_table_schema(built_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from frictionless import Resource, Schema
+
+    monkeypatch.chdir(built_site / "data")
+    schema = Schema.from_descriptor("changes.schema.json")
+    report = Resource(path="changes.csv", schema=schema).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "message"])
+
+
+def test_every_release_has_all_five_formats_with_checksums_on_the_changes_page(built_site: Path) -> None:
+    import hashlib
+
+    page = (built_site / "changes" / "index.html").read_text(encoding="utf-8")
+    releases = pd.read_csv(REPO / "datasets" / "releases.csv", dtype=str)
+    checked = 0
+    for version in releases["version"]:
+        for snapshot in sorted((REPO / "datasets" / "releases" / version).glob("*/datapackage.json")):
+            folder = built_site / "data" / "releases" / version / snapshot.parent.name
+            assert f'id="v{version.replace(".", "-")}-{snapshot.parent.name}"' in page
+            for resource in json.loads(snapshot.read_text(encoding="utf-8"))["resources"]:
+                stem = resource["path"].removesuffix(".csv")
+                assert (folder / resource["path"]).read_bytes() == (snapshot.parent / resource["path"]).read_bytes()
+                for suffix in (".csv", ".excel.csv", ".xlsx", ".json", ".parquet"):
+                    data = (folder / (stem + suffix)).read_bytes()
+                    assert hashlib.sha256(data).hexdigest() in page, (version, stem + suffix)
+                    checked += 1
+    assert checked >= 5 * 9

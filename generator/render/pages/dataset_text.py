@@ -69,6 +69,9 @@ def duckdb_read(table: str, url: str, schema: dict[str, Any]) -> str:
     return f"CREATE TABLE {table} AS SELECT * FROM read_csv('{url}', header = true, columns = {{{columns}}});"
 
 
+PLACEHOLDER = "(URL of this page)"  # where a citation's URL goes when the site's address is not configured
+
+
 @dataclass(frozen=True)
 class Citation:
     """What every citation format of a dataset says."""
@@ -80,18 +83,11 @@ class Citation:
     title_en: str
     version: str
     date: str  # the release date of the version cited (or the last change when unreleased)
-    url: str  # the page's absolute URL, or "" (then the page fills it in)
+    url: str  # the page's absolute URL, or "" (then the page fills in its address for PLACEHOLDER)
 
     @property
     def year(self) -> str:
         return self.date[:4]
-
-    def gbt7714(self) -> str:
-        return f"{self.author}. {self.title}[DS/OL]. 版本 {self.version}. ({self.date})[引用日期]. {self.url or '（本页网址）'}."
-
-    def english(self) -> str:
-        return (f"{self.author_en}. ({self.year}). {self.title_en} (Version {self.version}) [Data set]. "
-                f"{self.url or '(URL of this page)'}")
 
     def bibtex(self) -> str:
         return "\n".join([
@@ -101,8 +97,8 @@ class Citation:
             f"  year         = {{{self.year}}},",
             f"  version      = {{{self.version}}},",
             f"  date         = {{{self.date}}},",
-            f"  howpublished = {{\\url{{{self.url or 'URL'}}}}},",
-            f"  url          = {{{self.url or 'URL'}}},",
+            f"  howpublished = {{\\url{{{self.url or PLACEHOLDER}}}}},",
+            f"  url          = {{{self.url or PLACEHOLDER}}},",
             f"  note         = {{{self.title}. Data set, CC BY 4.0}},",
             "}",
         ])
@@ -111,5 +107,5 @@ class Citation:
         return "\n".join([
             "TY  - DATA", f"AU  - {self.author_en}", f"AU  - {self.author}", f"TI  - {self.title_en}",
             f"T2  - {self.title}", f"PY  - {self.year}", f"DA  - {self.date.replace('-', '/')}",
-            f"ET  - {self.version}", f"UR  - {self.url or 'URL'}", "LA  - zh", "ER  - ",
+            f"ET  - {self.version}", f"UR  - {self.url or PLACEHOLDER}", "LA  - zh", "ER  - ",
         ])

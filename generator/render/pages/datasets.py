@@ -14,6 +14,7 @@ from generator.model.page import Page
 from generator.model.publication import AUTHOR_EN, PackageFiles, Publication, ResourceFiles, human_size, title_en
 from generator.model.site import SiteModel
 from generator.render.pages.dataset_text import (
+    PLACEHOLDER,
     PREVIEW_ROWS,
     Citation,
     FieldRow,
@@ -47,6 +48,7 @@ class DatasetContext:
 
     base: str  # the site's absolute URL, or ""
     citation: Citation
+    placeholder: str = PLACEHOLDER  # a citation's URL when the site's address is not known
 
     @property
     def pandas(self) -> str:
