@@ -253,10 +253,10 @@ def test_api_examples_run_as_printed(built_site: Path, site_url: str) -> None:
 
 
 def test_citations_carry_the_site_url_version_and_release_date(tmp_path: Path) -> None:
+    from conftest import published
+
     from generator.render.jinja import environment
     from generator.render.pages import datasets
-
-    from conftest import published
 
     base = "https://data.example.org/hsp/"
     site = published(REPO / "datasets", base=base)

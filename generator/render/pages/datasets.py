@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import Markup, escape
 
 from generator.model.cells import FORMULA_LEADS
 from generator.model.page import Page
@@ -48,7 +49,11 @@ class DatasetContext:
 
     base: str  # the site's absolute URL, or ""
     citation: Citation
-    placeholder: str = PLACEHOLDER  # a citation's URL when the site's address is not known
+
+    def cite(self, text: str) -> Markup:
+        """A citation as HTML: escaped, its unknown URL in a span that the page fills in with its address."""
+        marked = Markup('<span data-hsp-here>{}</span>').format(PLACEHOLDER)
+        return Markup(marked).join(escape(part) for part in text.split(PLACEHOLDER))
 
     @property
     def pandas(self) -> str:
