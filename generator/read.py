@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.model.history import RELEASES_CSV, RELEASES_DIR, VERSION, Release, version_key
-from generator.model.register import Package, Resource
+from generator.model.register import Attachment, Package, Resource
 
 
 def package_folders(datasets: Path) -> list[Path]:
@@ -53,7 +53,21 @@ def read_package(folder: Path) -> Package:
         descriptor=descriptor,
         resources=tuple(resources),
         readme=readme.read_text(encoding="utf-8") if readme.exists() else "",
+        attachments=attachments(folder, [p for p in sorted(folder.glob("*/**/*")) if p.parent != folder]),
     )
+
+
+def attachments(root: Path, files: list[Path]) -> tuple[Attachment, ...]:
+    """The files as they are, named by their path under ``root``; hidden files and folders are skipped."""
+    return tuple(Attachment(p.relative_to(root).as_posix(), p.read_bytes()) for p in files
+                 if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts))
+
+
+def schema_files(schemas: Path) -> tuple[Attachment, ...]:
+    """``schemas/*.schema.json`` and the code lists under ``schemas/codelists/``."""
+    if not schemas.is_dir():
+        return ()
+    return attachments(schemas, sorted([*schemas.glob("*.schema.json"), *schemas.glob("codelists/*")]))
 
 
 @dataclass(frozen=True)

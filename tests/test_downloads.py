@@ -1,6 +1,7 @@
 """Downloads on the built site: every resource as CSV, Excel CSV, XLSX, JSON and Parquet with the same
-rows; ids kept as text in Excel; no spreadsheet cell that starts a formula; ZIP bundles; record twins;
-and a hostile cell (=HYPERLINK) neutralised in every spreadsheet format."""
+rows; ids kept as text in Excel; no Excel-facing cell that starts a formula; ZIP bundles; record twins;
+and hostile cells (=HYPERLINK, -2+3) kept as they are in the canonical CSV, JSON and Parquet, behind an
+apostrophe in the Excel CSV and as text cells in the XLSX, with a validation warning for each."""
 from __future__ import annotations
 
 import io
@@ -16,9 +17,10 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from generator.model.cells import FORMULA_LEADS, is_id_like, neutralise, safe_cell
+from generator.model.cells import FORMULA_LEADS, for_excel_csv, is_id_like, looks_like_formula
 from generator.model.schema import fields_of
 from generator.load import load
+from generator.validate import validate
 from generator.model.loaded import Model
 from generator.model.register import Resource
 
@@ -98,8 +100,10 @@ def test_xlsx_keeps_ids_as_text_freezes_the_header_and_starts_no_formula(built_s
     assert checked > 300  # ids, announcement ids, province codes … were really looked at
 
 
-def test_published_csvs_start_no_formula(built_site: Path) -> None:
-    for path in [*built_site.glob("data/**/*.csv")]:
+def test_published_excel_csvs_start_no_formula(built_site: Path) -> None:
+    paths = [*built_site.glob("data/**/*.excel.csv")]
+    assert paths
+    for path in paths:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
         for column in frame.columns:
             for value in frame[column]:
@@ -131,37 +135,41 @@ def test_every_record_page_has_a_json_twin_it_links_to(built_site: Path, model: 
         assert f'href="../{rid}.json"' in html, url
 
 
-def test_neutralise_rules() -> None:
+def test_the_formula_rule() -> None:
     for lead in FORMULA_LEADS:
-        assert neutralise(lead + "1") == "'" + lead + "1"
-    assert neutralise("普通文字") == "普通文字" and neutralise("a=b") == "a=b"
-    assert safe_cell({"type": "integer"}, "-5") == "-5"
-    assert safe_cell({"type": "string"}, "-5") == "'-5"
-    assert safe_cell({"type": "number"}, "-1+2") == "'-1+2"
+        assert looks_like_formula(lead + "A1") and for_excel_csv(lead + "A1") == "'" + lead + "A1"
+    assert not looks_like_formula("普通文字") and not looks_like_formula("a=b")
+    assert not looks_like_formula("-5") and not looks_like_formula("-2.5") and for_excel_csv("-5") == "-5"
+    assert looks_like_formula("-2+3") and for_excel_csv("-2+3") == "'-2+3"
 
 
-def test_a_formula_cell_in_a_hostile_dataset_is_neutralised_everywhere(tmp_path: Path) -> None:
+@pytest.mark.parametrize("hostile", [HOSTILE, "-2+3"])
+def test_a_formula_cell_keeps_its_value_and_is_protected_only_in_excel_files(tmp_path: Path, hostile: str) -> None:
     shutil.copytree(CASES / "good", tmp_path / "datasets")
     studios = tmp_path / "datasets" / "register" / "studios.csv"
     text = studios.read_text(encoding="utf-8")
     first = text.splitlines()[1]
-    hostile = first.rsplit(",", 1)[0] + "," + '"' + HOSTILE.replace('"', '""') + '"'
-    studios.write_text(text.replace(first, hostile, 1), encoding="utf-8")
-    assert load(tmp_path / "datasets").register.studios[0].evidence == HOSTILE
-    pub = published(tmp_path / "datasets").publication
-    files = {f.url: f.data for f in pub.files}
-    expected = "'" + HOSTILE
+    changed = first.rsplit(",", 1)[0] + "," + '"' + hostile.replace('"', '""') + '"'
+    studios.write_text(text.replace(first, changed, 1), encoding="utf-8")
+    assert load(tmp_path / "datasets").register.studios[0].evidence == hostile
+    warned = [p for p in validate(tmp_path / "datasets") if p.code == "formula-prefix"]
+    assert [(p.row, p.field, p.actual) for p in warned] == [(2, "evidence", hostile)]  # the same rule warns
+    site = published(tmp_path / "datasets")
+    files = {f.url: f.data for f in site.published.files}
+    assert files["data/register/studios.csv"] == studios.read_bytes()  # the canonical CSV is the data as it is
     plain = pd.read_csv(io.BytesIO(files["data/register/studios.csv"]), dtype=str, keep_default_na=False)
-    assert plain["evidence"][0] == expected
+    assert plain["evidence"][0] == hostile
+    assert json.loads(files["data/register/studios.json"])[0]["evidence"] == hostile
+    assert pq.read_table(io.BytesIO(files["data/register/studios.parquet"])).column("evidence")[0].as_py() == hostile
     excel = pd.read_csv(io.BytesIO(files["data/register/studios.excel.csv"]), dtype=str, keep_default_na=False,
                         encoding="utf-8-sig")
-    assert excel["evidence"][0] == expected
+    assert excel["evidence"][0] == "'" + hostile
     sheet = openpyxl.load_workbook(io.BytesIO(files["data/register/studios.xlsx"])).worksheets[0]
     column = [c.value for c in sheet[1]].index("evidence") + 1
     cell = sheet.cell(row=2, column=column)
-    assert (cell.value, cell.data_type) == (expected, "s")
-    assert json.loads(files["data/register/studios.json"])[0]["evidence"] == HOSTILE  # JSON keeps the value
-    assert files["data/register/bases.csv"] == (tmp_path / "datasets/register/bases.csv").read_bytes()
+    assert (cell.value, cell.data_type) == (hostile, "s")  # a text cell: shown as it is, never run
+    with zipfile.ZipFile(io.BytesIO(files["data/register/studios.xlsx"])) as book:
+        assert "<f>" not in book.read("xl/worksheets/sheet1.xml").decode("utf-8")
 
 
 def test_dataset_page_shows_fields_preview_code_and_citations(built_site: Path, model: Model) -> None:
@@ -171,7 +179,7 @@ def test_dataset_page_shows_fields_preview_code_and_citations(built_site: Path, 
     assert html.count('<div class="hsp-preview" data-search-exclude>') == sum(
         1 for r in model.package("register").resources if r.rows)
     assert "<th scope=\"row\"><code>credit_code</code></th>" in html
-    assert 'studios = pd.read_csv("studios.csv", dtype={&#34;id&#34;: &#34;string&#34;' in html
+    assert 'studios = pd.read_csv(&#34;studios.csv&#34;, dtype={&#34;id&#34;: &#34;string&#34;' in html
     assert 'studios &lt;- read_csv("studios.csv", col_types = cols(id = col_character(), ' in html
     assert "[DS/OL]. 版本 " in html and "[Data set]" in html
-    assert "'=HYPERLINK(…)" in html  # the apostrophe rule is explained where the files are
+    assert "'=HYPERLINK(…)" in html and "<code>-2+3</code>" in html  # the rule is explained where the files are

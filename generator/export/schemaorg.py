@@ -1,14 +1,18 @@
-"""The schema.org ``Dataset`` description embedded in each dataset page as JSON-LD.
+"""The schema.org ``Dataset`` description embedded in each dataset page as JSON-LD, with the fields
+Google Dataset Search documents: name, description, license, creator, distribution (contentUrl,
+encodingFormat), temporalCoverage, spatialCoverage, identifier and url.
 
-The context is inline (``@vocab`` plus the URL-valued terms), so the block parses offline; URLs are
-relative to the page unless the site's address is known (see :func:`generator.model.sitemap.link`).
+The dataset's ``@id`` is the dataset's IRI in ``catalog.jsonld`` (its page) and its ``identifier``
+the catalogue's ``dct:identifier``, so the two descriptions name one dataset. The context is inline
+(``@vocab`` plus the URL-valued terms), so the block parses offline; URLs are relative to the page
+unless the site's address is known (see :func:`generator.model.sitemap.link`).
 """
 from __future__ import annotations
 
 from typing import Any
 
 from generator.model import sitemap
-from generator.model.publication import PackageFiles
+from generator.model.publication import PackageFiles, title_en
 from generator.model.schema import fields_of
 
 CONTEXT = {
@@ -23,13 +27,14 @@ CONTEXT = {
 def dataset_jsonld(pf: PackageFiles, *, page_url: str, base: str, site_name: str, first_release: str) -> dict[str, Any]:
     d = pf.package.descriptor
     at = lambda target: sitemap.link(target, page_url, base)  # noqa: E731
-    publisher = {"@type": "Organization", "name": pf.package.publisher}
+    publisher = {"@type": "Organization", "name": pf.package.publisher, "url": at(sitemap.PUBLISHER)}
+    title = str(d.get("title", pf.name))
     out: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "Dataset",
-        "@id": at(pf.url) + "#dataset",
-        "name": str(d.get("title", pf.name)),
-        "alternateName": str(d.get("name", pf.name)),
+        "@id": at(pf.url),
+        "name": title,
+        "alternateName": [title_en(pf.name, title), str(d.get("name", pf.name))],
         "description": str(d.get("description", "")),
         "url": at(pf.url),
         "identifier": str(d.get("name", pf.name)),
@@ -42,7 +47,8 @@ def dataset_jsonld(pf: PackageFiles, *, page_url: str, base: str, site_name: str
         "publisher": publisher,
         "dateCreated": str(d.get("created", ""))[:10],
         "dateModified": pf.changed,
-        "spatialCoverage": {"@type": "Place", "name": "中华人民共和国"},
+        "spatialCoverage": {"@type": "Place", "name": "中华人民共和国",
+                            "sameAs": "http://publications.europa.eu/resource/authority/country/CHN"},
         "includedInDataCatalog": {"@type": "DataCatalog", "name": site_name, "url": at(sitemap.CATALOG_PAGE)},
         "variableMeasured": list(dict.fromkeys(str(f.get("title") or f["name"]) for r in pf.resources
                                                for f in fields_of(r.resource.schema))),
@@ -59,4 +65,6 @@ def dataset_jsonld(pf: PackageFiles, *, page_url: str, base: str, site_name: str
     }
     if first_release:
         out["datePublished"] = first_release
+    if pf.coverage[0]:
+        out["temporalCoverage"] = f"{pf.coverage[0]}/{pf.coverage[1]}"
     return out

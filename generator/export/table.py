@@ -1,5 +1,6 @@
-"""One resource, read once for every download: its fields, its typed rows (for JSON, Parquet, XLSX)
-and its neutralised text rows (for the CSVs). Each is computed once, on first use."""
+"""One resource, read once for every download: its fields, its typed rows (for JSON, Parquet, XLSX),
+its text rows as committed (for the canonical CSV) and as the Excel CSV shows them. Each is computed
+once, on first use."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -7,10 +8,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from generator.model.cells import safe_cell
 from generator.export.values import Value, cast
-from generator.model.schema import fields_of
+from generator.model.cells import for_excel_csv
 from generator.model.register import Resource
+from generator.model.schema import fields_of
 
 
 @dataclass(frozen=True)
@@ -37,15 +38,9 @@ class Table:
         return [[c(t) for c, t in zip(casters, row)] for row in self.texts]
 
     @cached_property
-    def safe(self) -> list[list[str]]:
-        """Cells as a spreadsheet may see them (see :mod:`.cells`)."""
-        specs = self.fields
-        return [[safe_cell(s, t) for s, t in zip(specs, row)] for row in self.texts]
-
-    @cached_property
-    def neutralised(self) -> bool:
-        """True when at least one cell needed an apostrophe."""
-        return self.safe != self.texts
+    def for_excel(self) -> list[list[str]]:
+        """Cells as the Excel CSV holds them: formula-like text behind an apostrophe (:mod:`generator.model.cells`)."""
+        return [[for_excel_csv(t) for t in row] for row in self.texts]
 
 
 def _caster(spec: dict[str, Any]) -> Callable[[str], Value]:

@@ -1,6 +1,9 @@
 """The Excel download of a resource: typed cells, ids and codes kept as text, a frozen header row,
 an auto-filter, and a second sheet 「字段说明」 that explains every field in Chinese.
 
+Every text cell is stored as a text cell (``data_type = "s"``), so a value such as ``=HYPERLINK(…)``
+is shown as it is and never run, with no apostrophe added (:mod:`generator.model.cells`).
+
 Written in openpyxl's write-only mode, which streams rows and is many times faster on large tables.
 """
 from __future__ import annotations
@@ -17,10 +20,10 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from generator.model.cells import is_id_like, neutralise
 from generator.archive import stamped
 from generator.export.table import Table
 from generator.export.values import Value
+from generator.model.cells import is_id_like
 from generator.model.schema import constraint_texts, enum_text, type_label
 
 TEXT = "@"
@@ -44,7 +47,7 @@ def xlsx(table: Table, *, title: str, built: str) -> bytes:
     notes.append(_header(notes, list(FIELDS_HEADER)))
     for f in table.fields:
         plain = {**f, "constraints": {k: v for k, v in f.get("constraints", {}).items() if k != "enum"}}
-        notes.append([_text(str(x)) for x in (
+        notes.append([_string(notes, str(x)) for x in (
             f["name"], f.get("title", ""), type_label(f) + ("（按文本保存）" if is_id_like(f) else ""),
             "；".join(constraint_texts(plain)), enum_text(f, limit=100), f.get("description", ""),
         )])
@@ -58,39 +61,42 @@ def xlsx(table: Table, *, title: str, built: str) -> bytes:
 
 
 def _maker(sheet: WriteOnlyWorksheet, spec: dict[str, Any]) -> Callable[[Value], Any]:
-    """How one column's typed value becomes a cell: text and codes never start a formula."""
+    """How one column's typed value becomes a cell: text and codes stored as text, which never runs."""
+
+    def plain(value: Value) -> Any:
+        return _string(sheet, value) if isinstance(value, str) else value
+
     if is_id_like(spec):
         def text_cell(value: Value) -> Any:
             if value is None:
                 return None
-            cell = WriteOnlyCell(sheet, _text(str(value)))
+            cell = _string(sheet, str(value))
             cell.number_format = TEXT
             return cell
         return text_cell
     if spec.get("type") == "date":
         def date_cell(value: Value) -> Any:
             if not isinstance(value, dt.date):
-                return _plain(value)
+                return plain(value)
             cell = WriteOnlyCell(sheet, value)
             cell.number_format = DATE
             return cell
         return date_cell
-    return _plain
+    return plain
 
 
-def _plain(value: Value) -> Any:
-    return _text(value) if isinstance(value, str) else value
-
-
-def _text(value: str) -> str:
-    """Text as an Excel cell: never a formula, no characters XLSX cannot hold (shown as U+FFFD)."""
-    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", neutralise(value))
+def _string(sheet: WriteOnlyWorksheet, value: str) -> WriteOnlyCell:
+    """A text cell: stored as text even when it starts with ``=`` (so it never runs), without the
+    characters XLSX cannot hold (shown as U+FFFD)."""
+    cell = WriteOnlyCell(sheet, ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
+    cell.data_type = "s"
+    return cell
 
 
 def _header(sheet: WriteOnlyWorksheet, names: list[str]) -> list[WriteOnlyCell]:
     cells = []
     for name in names:
-        cell = WriteOnlyCell(sheet, _text(name))
+        cell = _string(sheet, name)
         cell.font = BOLD
         cells.append(cell)
     return cells

@@ -12,13 +12,13 @@ from pathlib import Path
 from generator import paths
 from generator.load.policies import load_policies
 from generator.load.register import load_register
-from generator.read import entries, package_folders, read_package, read_release
+from generator.read import entries, package_folders, read_package, read_release, schema_files
 from generator.model import sitemap
 from generator.model.history import History
 from generator.model.loaded import Model
 
 
-def load(datasets: Path = paths.DATASETS) -> Model:
+def load(datasets: Path = paths.DATASETS, schemas: Path = paths.SCHEMAS) -> Model:
     packages = tuple(read_package(folder) for folder in package_folders(datasets))
     by_name = {p.name: p for p in packages}
     return Model(
@@ -27,4 +27,5 @@ def load(datasets: Path = paths.DATASETS) -> Model:
         register=load_register(by_name[sitemap.REGISTER]),
         policies=load_policies(by_name.get(sitemap.POLICIES)),
         history=History(tuple(read_release(e) for e in entries(datasets))),
+        schemas=schema_files(schemas),
     )

@@ -1,11 +1,18 @@
-"""Cells that a spreadsheet must not run as a formula, and columns a spreadsheet must not turn into numbers.
+"""The one formula rule, shared by the validator and the Excel-facing downloads, and the columns a
+spreadsheet must keep as text.
 
-A published CSV or XLSX cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
-could be run as a formula by Excel or WPS (CSV injection, OWASP). Such a text cell is published with
-an apostrophe in front (``'=HYPERLINK(…)``): the spreadsheet shows the text and runs nothing, and the
-original value is the cell without its first character. Numeric fields are left alone: validation has
-already proved them numbers, and ``-5`` in a number column is a number, not a formula.
+A cell that begins with ``=``, ``+``, ``@``, a tab or a carriage return, or with ``-`` and is not a
+plain number, could be run as a formula by Excel or WPS (CSV injection, OWASP): :func:`looks_like_formula`.
+``-5`` and ``-2.5`` are numbers, not formulas; ``-2+3`` is a formula.
+
+The data is published as it is: the canonical CSV, the JSON and the Parquet files hold every value
+unchanged. Only the files meant for spreadsheets are protected. The Excel CSV puts an apostrophe in
+front of such a cell (``'=HYPERLINK(…)``, :func:`for_excel_csv`), which Excel and WPS show as the text
+and never run; the original value is the cell without its first character. The XLSX stores every
+text cell as a text cell (openpyxl ``data_type = "s"``), which a spreadsheet never runs, so it needs
+no apostrophe. The validator warns (``formula-prefix``) about every cell this rule matches.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,30 +20,21 @@ from typing import Any
 
 FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
 NEUTRALISER = "'"
-NUMERIC_TYPES = {"integer", "number", "year"}
 ID_NAMES = {"id", "code", "doc_number", "credit_code"}
 PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?([eE][+-]?\d+)?$")
 DIGITS_PATTERN = re.compile(r"^\^?\\d\{\d+\}\$?$")
 
 
-def is_formula_like(text: str) -> bool:
-    return text.startswith(FORMULA_LEADS)
+def looks_like_formula(text: str) -> bool:
+    """True when a spreadsheet could run the cell as a formula: the one rule of the project."""
+    if not text.startswith(FORMULA_LEADS):
+        return False
+    return not (text.startswith("-") and PLAIN_NUMBER.match(text))
 
 
-def neutralise(text: str) -> str:
-    """The text as it may appear in a spreadsheet: formula-leading text gets an apostrophe in front."""
-    return NEUTRALISER + text if is_formula_like(text) else text
-
-
-def safe_cell(spec: dict[str, Any], text: str) -> str:
-    """One CSV cell as published: neutralised unless the field is numeric and the text a plain number."""
-    if spec.get("type") in NUMERIC_TYPES and _plain_number(text):
-        return text
-    return neutralise(text)
-
-
-def _plain_number(text: str) -> bool:
-    return bool(PLAIN_NUMBER.match(text))
+def for_excel_csv(text: str) -> str:
+    """A cell of the Excel CSV: an apostrophe in front when it looks like a formula."""
+    return NEUTRALISER + text if looks_like_formula(text) else text
 
 
 def is_id_like(spec: dict[str, Any]) -> bool:

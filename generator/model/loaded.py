@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.model.history import History
 from generator.model.policies import Policies
-from generator.model.register import Package, Register
+from generator.model.register import Attachment, Package, Register
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,7 @@ class Model:
     register: Register
     policies: Policies = field(default_factory=Policies)
     history: History = field(default_factory=History)
+    schemas: tuple[Attachment, ...] = ()  # schemas/*.schema.json and schemas/codelists/*, as committed
 
     def package(self, name: str) -> Package:
         return next(p for p in self.packages if p.name == name)

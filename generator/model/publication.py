@@ -14,6 +14,18 @@ from generator.model.history import History, Step
 from generator.model.problems import Problem
 from generator.model.register import Package, Resource
 
+AUTHOR_EN = "National High-Skilled Talent Revitalisation Plan Open Data Project"
+TITLES_EN = {
+    sitemap.REGISTER: "Register of the National High-Skilled Talent Revitalisation Plan: announcements, "
+                      "high-skilled talent training bases and skill master studios",
+    sitemap.POLICIES: "Policies, application criteria and targets of the National High-Skilled Talent Revitalisation Plan",
+}
+
+
+def title_en(package: str, title: str) -> str:
+    """A package's English title, for citations and the metadata's English labels."""
+    return TITLES_EN.get(package, f"{title} [in Chinese]")
+
 
 @dataclass(frozen=True)
 class Format:
@@ -30,7 +42,10 @@ FORMATS = {
     "json": Format("JSON（对象数组）", "application/json", "JSON", "JSON"),
     "parquet": Format("Parquet（带类型）", "application/vnd.apache.parquet", "PARQUET", "Parquet"),
     "datapackage": Format("数据包描述（datapackage.json）", "application/json", "JSON", "datapackage.json"),
-    "readme": Format("说明（Markdown）", "text/markdown", "", "README"),
+    "readme": Format("说明（Markdown）", "text/markdown", "TXT", "README"),
+    "text": Format("纯文本（UTF-8）", "text/plain", "TXT", "TXT"),
+    "schema": Format("表结构（Table Schema，JSON）", "application/json", "JSON", "Table Schema"),
+    "codelist": Format("代码表（CSV）", "text/csv", "CSV", "CSV"),
     "zip": Format("ZIP 压缩包（全部文件和校验报告）", "application/zip", "ZIP", "ZIP"),
     "jsonld": Format("JSON-LD", "application/ld+json", "JSON_LD", "JSON-LD"),
     "atom": Format("Atom 订阅", "application/atom+xml", "ATOM", "Atom"),
@@ -99,6 +114,12 @@ class PackageFiles:
     changed: str
     problems: tuple[Problem, ...]  # the validation report bundled in the ZIP
     schema_org: dict[str, Any] = field(default_factory=dict)  # the dataset page's JSON-LD
+    documents: tuple[Download, ...] = ()  # the Table Schemas, code lists, source excerpts and texts, as committed
+    coverage: tuple[str, str] = ("", "")  # the period the data covers, as partial ISO dates
+
+    def schema_of(self, resource: str) -> Download | None:
+        """The published Table Schema of a resource, when ``schemas/`` holds one."""
+        return next((d for d in self.documents if d.kind == "schema" and d.resource == resource), None)
 
     @property
     def name(self) -> str:
@@ -117,6 +138,27 @@ class PackageFiles:
 
 
 @dataclass(frozen=True)
+class ReleaseFiles:
+    """One package as a release holds it: every resource in all five formats and its datapackage.json."""
+
+    version: str
+    date: str
+    note: str
+    package: Package
+    resources: tuple[ResourceFiles, ...]
+    meta: tuple[Download, ...]  # datapackage.json
+    documents: tuple[Download, ...] = ()  # the source excerpts and texts the snapshot holds
+
+    @property
+    def name(self) -> str:
+        return self.package.name
+
+    @property
+    def files(self) -> tuple[Download, ...]:
+        return tuple(f for r in self.resources for f in r.files) + self.meta
+
+
+@dataclass(frozen=True)
 class Publication:
     built: str
     base: str  # the site's absolute URL, or "" (then links and IRIs are relative)
@@ -126,10 +168,13 @@ class Publication:
     packages: tuple[PackageFiles, ...]
     others: tuple[Download, ...]  # releases, changes.csv, catalog.jsonld, record twins
     site_files: tuple[Download, ...] = ()  # finder data, feeds, intake templates: not in the catalogue
+    releases: tuple[ReleaseFiles, ...] = ()  # every release's packages (their files are also in others)
+    changes: tuple[Download, ...] = ()  # changes.csv, its Excel variant and its Table Schema (also in others)
+    api: tuple[Download, ...] = ()  # api/index.json and the per-kind indexes (also in others)
 
     @property
     def files(self) -> tuple[Download, ...]:
-        return tuple(f for p in self.packages for f in p.files) + self.others
+        return tuple(f for p in self.packages for f in (*p.files, *p.documents)) + self.others
 
     @property
     def modified(self) -> str:

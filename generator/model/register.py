@@ -103,12 +103,21 @@ class Resource:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file published as it is beside the data: a source excerpt, the plan text, a schema."""
+
+    path: str  # relative to its package folder (``sources/nat-2011-plan.txt``) or to ``schemas/``
+    data: bytes = field(repr=False)
+
+
+@dataclass(frozen=True)
 class Package:
     name: str
     folder: Path  # where it was read from, for messages; no stage after loading reads it again
     descriptor: dict[str, object]
     resources: tuple[Resource, ...]
     readme: str
+    attachments: tuple[Attachment, ...] = ()  # every file in the package's subfolders (sources/, texts/)
 
     def resource(self, name: str) -> Resource:
         return next(r for r in self.resources if r.name == name)

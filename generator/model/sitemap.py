@@ -55,6 +55,11 @@ CATALOG_PAGE = "catalog/"
 CATALOG = "catalog.jsonld"
 CHANGES_PAGE = "changes/"
 CHANGES_CSV = "data/changes.csv"
+CHANGES_EXCEL_CSV = "data/changes.excel.csv"
+CHANGES_SCHEMA = "data/changes.schema.json"
+CHANGES_DATASET = "changes/#data"  # the changelog as a dataset of the catalogue
+API_PAGE = "data/api/"
+API_INDEX = "api/index.json"
 REPORT = "data/validation/"
 INTAKE = "data/intake/"
 TEMPLATES = "data/templates/"
@@ -138,6 +143,26 @@ def release_file(version: str, package: str, filename: str) -> str:
 def release_anchor(version: str) -> str:
     """The id of a release on the changes page: ``v0-1-0``."""
     return "v" + version.replace(".", "-")
+
+
+def release_dataset(version: str, package: str) -> str:
+    """A package as one release holds it, as a dataset of the catalogue: ``changes/#v0-1-0-register``."""
+    return f"{CHANGES_PAGE}#{release_anchor(version)}-{package}"
+
+
+def schema(package: str, resource: str) -> str:
+    """A resource's Table Schema, published beside its package: ``data/register/schemas/bases.schema.json``."""
+    return download(package, f"schemas/{resource}.schema.json")
+
+
+def api_index(section_name: str) -> str:
+    """The index of one kind of record: ``api/bases.json``, ``api/policies.json``."""
+    return f"api/{section_name}.json"
+
+
+def api_record(section_name: str, record_id: str) -> str:
+    """The JSON of a row that has no page of its own: ``api/criteria/base-c-trainees.json``."""
+    return f"api/{section_name}/{record_id}.json"
 
 
 def template(table: str) -> str:

@@ -61,6 +61,8 @@ def record_release(datasets: Path, version: str, note: str, date: str) -> list[s
             for rel in paths:
                 (target / rel).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(folder / rel, target / rel)
+            for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+                shutil.copytree(sub, target / sub.name)  # the documents the metadata names (sources/, texts/)
             done.append(f"已保存快照：{shown_path(releases / version / folder.name)}/（{len(paths)} 个数据文件和 datapackage.json）")
         staging.rename(releases / version)
     finally:

@@ -2,6 +2,8 @@
 consecutive releases the records added, removed and changed, field by field."""
 from __future__ import annotations
 
+import json
+import posixpath
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -9,10 +11,11 @@ from dataclasses import dataclass
 from jinja2 import Environment
 
 from generator.model import sitemap
-from generator.model.history import Change, Step
-from generator.model.history import UNRELEASED
+from generator.model.history import UNRELEASED, Change, Step
 from generator.model.page import Page
+from generator.model.publication import Publication, human_size
 from generator.model.site import SiteModel
+from generator.render.pages.dataset_text import duckdb_read, pandas_read
 
 SHOWN_PER_STEP = 500  # records listed per release on the page; changes.csv has them all
 
@@ -79,5 +82,18 @@ def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
     views = [view(s, record_pages) for s in reversed(pub.steps)]
     yield Page(sitemap.CHANGES_PAGE, "md", "更新记录", env.get_template("pages/changes.md.j2").render(
         site=site, pub=pub, page_url=sitemap.CHANGES_PAGE, views=views,
-        unreleased=UNRELEASED, shown_per_step=SHOWN_PER_STEP,
+        unreleased=UNRELEASED, shown_per_step=SHOWN_PER_STEP, human_size=human_size, **snippets(pub),
     ))
+
+
+def snippets(pub: Publication) -> dict[str, str]:
+    """Reading changes.csv with its Table Schema's types, exactly as printed (tests/test_snippets.py runs them)."""
+    schema_file = next((f for f in pub.changes if f.kind == "schema"), None)
+    if schema_file is None:
+        return {"changes_pandas": "", "changes_duckdb": ""}
+    schema = json.loads(schema_file.data)
+    url = pub.base + sitemap.CHANGES_CSV if pub.base else posixpath.basename(sitemap.CHANGES_CSV)
+    pandas = "import pandas as pd\n\n" + pandas_read("changes", url, schema) + "\n"
+    duckdb = (duckdb_read("changes", url, schema) + "\n"
+              "SELECT to_version, change, count(DISTINCT id) AS records FROM changes GROUP BY ALL ORDER BY ALL;\n")
+    return {"changes_pandas": pandas, "changes_duckdb": duckdb}

@@ -5,18 +5,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.model.cells import is_id_like
-from generator.model.schema import fields_of
 from generator.model.register import Resource
-from generator.model.schema import constraint_texts, enum_text, type_label
+from generator.model.schema import constraint_texts, enum_text, fields_of, type_label
 
 PREVIEW_ROWS = 20
 PREVIEW_CHARS = 60
-AUTHOR_EN = "National High-Skilled Talent Revitalisation Plan Open Data Project"
-TITLES_EN = {
-    "register": "Register of the National High-Skilled Talent Revitalisation Plan: announcements, "
-                "high-skilled talent training bases and skill master studios",
-    "policies": "Policies, application criteria and targets of the National High-Skilled Talent Revitalisation Plan",
-}
 
 
 @dataclass(frozen=True)
@@ -51,5 +44,68 @@ def _short(text: str) -> str:
     return text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS] + "…"
 
 
-def title_en(package: str, title: str) -> str:
-    return TITLES_EN.get(package, f"{title} [in Chinese]")
+
+PANDAS_TYPES = {"integer": "Int64", "year": "Int64", "number": "Float64", "boolean": "boolean"}
+DUCKDB_TYPES = {"integer": "BIGINT", "year": "BIGINT", "number": "DOUBLE", "boolean": "BOOLEAN", "date": "DATE"}
+
+
+def pandas_read(var: str, url: str, schema: dict[str, Any]) -> str:
+    """``pd.read_csv`` with every column typed from the Table Schema: text as ``string`` (ids keep
+    their leading zeros, ``2011`` stays ``"2011"``), integers and years as ``Int64`` (empty cells stay
+    empty instead of turning the column into floats), dates parsed as dates."""
+    fields = fields_of(schema)
+    dtype = {f["name"]: PANDAS_TYPES.get(f.get("type", "string"), "string") for f in fields if f.get("type") != "date"}
+    dates = [f["name"] for f in fields if f.get("type") == "date"]
+    args = [f'"{url}"', "dtype={" + ", ".join(f'"{k}": "{v}"' for k, v in dtype.items()) + "}"]
+    if dates:
+        args.append("parse_dates=[" + ", ".join(f'"{d}"' for d in dates) + "]")
+    return f"{var} = pd.read_csv(" + ", ".join(args) + ")"
+
+
+def duckdb_read(table: str, url: str, schema: dict[str, Any]) -> str:
+    """A DuckDB ``CREATE TABLE`` reading the CSV with every column typed from the Table Schema."""
+    columns = ", ".join(f"'{f['name']}': '{DUCKDB_TYPES.get(f.get('type', 'string'), 'VARCHAR')}'"
+                        for f in fields_of(schema))
+    return f"CREATE TABLE {table} AS SELECT * FROM read_csv('{url}', header = true, columns = {{{columns}}});"
+
+
+PLACEHOLDER = "(URL of this page)"  # where a citation's URL goes when the site's address is not configured
+
+
+@dataclass(frozen=True)
+class Citation:
+    """What every citation format of a dataset says."""
+
+    key: str  # BibTeX key
+    author: str
+    author_en: str
+    title: str
+    title_en: str
+    version: str
+    date: str  # the release date of the version cited (or the last change when unreleased)
+    url: str  # the page's absolute URL, or "" (then the page fills in its address for PLACEHOLDER)
+
+    @property
+    def year(self) -> str:
+        return self.date[:4]
+
+    def bibtex(self) -> str:
+        return "\n".join([
+            f"@misc{{{self.key},",
+            f"  author       = {{{{{self.author_en}}}}},",
+            f"  title        = {{{{{self.title_en}}}}},",
+            f"  year         = {{{self.year}}},",
+            f"  version      = {{{self.version}}},",
+            f"  date         = {{{self.date}}},",
+            f"  howpublished = {{\\url{{{self.url or PLACEHOLDER}}}}},",
+            f"  url          = {{{self.url or PLACEHOLDER}}},",
+            f"  note         = {{{self.title}. Data set, CC BY 4.0}},",
+            "}",
+        ])
+
+    def ris(self) -> str:
+        return "\n".join([
+            "TY  - DATA", f"AU  - {self.author_en}", f"AU  - {self.author}", f"TI  - {self.title_en}",
+            f"T2  - {self.title}", f"PY  - {self.year}", f"DA  - {self.date.replace('-', '/')}",
+            f"ET  - {self.version}", f"UR  - {self.url or PLACEHOLDER}", "LA  - zh", "ER  - ",
+        ])

@@ -8,12 +8,22 @@ from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import Markup, escape
 
 from generator.model.cells import FORMULA_LEADS
-from generator.model.publication import PackageFiles, Publication, ResourceFiles, human_size
-from generator.render.pages.dataset_text import AUTHOR_EN, PREVIEW_ROWS, FieldRow, field_rows, preview, title_en
 from generator.model.page import Page
+from generator.model.publication import AUTHOR_EN, PackageFiles, Publication, ResourceFiles, human_size, title_en
 from generator.model.site import SiteModel
+from generator.render.pages.dataset_text import (
+    PLACEHOLDER,
+    PREVIEW_ROWS,
+    Citation,
+    FieldRow,
+    duckdb_read,
+    field_rows,
+    pandas_read,
+    preview,
+)
 
 FORMULA_CHARS = "、".join({"\t": "制表符", "\r": "回车符"}.get(c, c) for c in FORMULA_LEADS)
 
@@ -38,6 +48,31 @@ class DatasetContext:
     formula_chars: str
 
     base: str  # the site's absolute URL, or ""
+    citation: Citation
+
+    def cite(self, text: str) -> Markup:
+        """A citation as HTML: escaped, its unknown URL in a span that the page fills in with its address."""
+        marked = Markup('<span data-hsp-here>{}</span>').format(PLACEHOLDER)
+        return Markup(marked).join(escape(part) for part in text.split(PLACEHOLDER))
+
+    @property
+    def pandas(self) -> str:
+        """The pandas snippet, exactly as printed (tests/test_snippets.py runs it)."""
+        lines = ["import pandas as pd", ""]
+        lines += [pandas_read(r.resource.name, self.url(r.get("csv").url), r.resource.schema) for r in self.pf.resources]
+        first = self.pf.resources[0]
+        lines += ["", "# Parquet 文件自带类型（需安装 pyarrow）：",
+                  f'{first.resource.name}_typed = pd.read_parquet("{self.url(first.get("parquet").url)}")']
+        return "\n".join(lines) + "\n"
+
+    @property
+    def duckdb(self) -> str:
+        """The DuckDB snippet, exactly as printed (tests/test_snippets.py runs it)."""
+        lines = [duckdb_read(r.resource.name, self.url(r.get("csv").url), r.resource.schema) for r in self.pf.resources]
+        first = self.pf.resources[0]
+        lines += ["-- Parquet 文件自带类型，可以直接查询：",
+                  f"SELECT count(*) AS n FROM '{self.url(first.get('parquet').url)}';"]
+        return "\n".join(lines) + "\n"
 
     def url(self, target: str) -> str:
         """A file's address in a code snippet: absolute when the site URL is known, else its file name
@@ -57,6 +92,7 @@ class DatasetContext:
 def context(pub: Publication, pf: PackageFiles) -> DatasetContext:
     page_url = pf.url
     releases = {r.release for r in pf.resources}
+    released = "" if "" in releases else max(releases, key=lambda v: tuple(int(x) for x in v.split(".")))
     return DatasetContext(
         page_url=page_url,
         pf=pf,
@@ -70,9 +106,22 @@ def context(pub: Publication, pf: PackageFiles) -> DatasetContext:
         preview_rows=PREVIEW_ROWS,
         jsonld=pf.schema_org,
         here=pub.base + page_url if pub.base else "",
-        released="" if "" in releases else max(releases, key=lambda v: tuple(int(x) for x in v.split("."))),
+        released=released,
         formula_chars=FORMULA_CHARS,
         base=pub.base,
+        citation=citation(pub, pf, released),
+    )
+
+
+def citation(pub: Publication, pf: PackageFiles, version: str) -> Citation:
+    """The version cited is the package's; its date the release's, or the last change when unreleased."""
+    dates = {r.version: r.date for r in pub.history.releases}
+    title = str(pf.package.descriptor.get("title", pf.name))
+    return Citation(
+        key=f"hsp-{pf.name}-{pf.package.version}".replace(".", "-"),
+        author=pf.package.publisher, author_en=AUTHOR_EN, title=title, title_en=title_en(pf.name, title),
+        version=pf.package.version, date=dates.get(version, pf.changed),
+        url=pub.base + pf.url if pub.base else "",
     )
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator.model.cells import looks_like_formula
+from generator.model.problems import WARNING, Problem
 from generator.validate.checks.credit_code import check_credit_codes
 from generator.validate.checks.domain import DOMAIN_CHECKS
 from generator.validate.checks.domain_ids import check_retired_ids
 from generator.validate.checks.domain_text import check_garbled
 from generator.validate.checks.tables import Table
-from generator.model.problems import WARNING, Problem
 
 OTHER_PROGRAMMES = ("劳模创新工作室", "工匠创新工作室", "职工创新工作室", "技能大师特色工作站",
                     "乡土人才大师工作室", "高技能人才培养示范基地", "世界技能大赛中国集训基地",
@@ -60,15 +61,16 @@ def check_cell_length(tables: dict[str, Table]) -> Iterator[Problem]:
 
 
 def check_formula(tables: dict[str, Table]) -> Iterator[Problem]:
-    """A cell that Excel would run as a formula: downloads neutralise it, but a clerk should see it."""
+    """A cell that Excel could run as a formula (:func:`generator.model.cells.looks_like_formula`, the
+    rule the Excel-facing downloads apply): the data keeps it, but a clerk should see it."""
     for table in tables.values():
         for number, row in table.rows:
             for field, value in row.items():
-                if value[:1] in ("=", "+", "@", "\t", "\r") or (value[:1] == "-" and not value[1:2].isdigit()):
+                if looks_like_formula(value):
                     yield Problem(table.shown, number, "formula-prefix",
                                   "单元格以公式字符开头，在 Excel/WPS 中可能被当作公式执行",
                                   field=field, actual=value,
-                                  hint="请删除开头的 = + - @ 等字符；下载文件会加单引号使其失效。",
+                                  hint="请删除开头的 = + - @ 等字符；Excel 用 CSV 会在前面加单引号，XLSX 存为文本，都不会执行。",
                                   severity=WARNING)
 
 
