@@ -7,7 +7,7 @@ Excel/WPS), ``<name>.xlsx``, ``<name>.json``, ``<name>.parquet``; the published 
 (with ``bytes`` and ``hash``), ``README.md`` and ``<package>.zip``. Also ``data/releases/<version>/``
 (every release's CSVs and datapackage.json), ``data/changes.csv``, ``catalog.jsonld``, one JSON twin
 per record page (``bases/B000001.json``), and the site's own data files: the finder's data, the
-Atom feeds and the Excel intake templates.
+Atom feeds, the header search's data and the Excel intake templates.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from generator.export.feeds import feeds
 from generator.export.finder import finder_file
 from generator.export.jsonfiles import twins
 from generator.export.package import package_files
+from generator.export.search_index import search_file
 from generator.export.table import Table
 from generator.export.templates import template_files
 from generator.model import sitemap
@@ -52,7 +53,7 @@ def export(site: SiteModel) -> Publication:
                                           built=modified, base=base, note=note), "jsonld", "", modified),
         *twins(model.register, tables),
     )
-    site_files = (finder_file(site), *feeds(site), *template_files(site))
+    site_files = (finder_file(site), search_file(site), *feeds(site), *template_files(site))
     return Publication(site.built, base, site.config.site_name, history, history_steps, packages, others, site_files)
 
 
