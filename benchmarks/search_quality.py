@@ -24,6 +24,7 @@ Prints a table per engine and, as its last line, one JSON object. Exit status 1 
 missed (recall@10 ≥ 0.95, first right ≥ 0.85, nothing found for every typo, and with --synth a median
 time ≤ 100 ms and search data ≤ 3 MB gzip).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -60,7 +61,7 @@ FINDER_RESULTS = """() => Array.from(document.querySelectorAll('#hsp-finder-resu
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -79,7 +80,7 @@ def serve(folder: Path) -> Iterator[str]:
 def site_url(href: str, root: str) -> str:
     """A result link as the query set names it: ``S000001`` for a record, else its site URL."""
     parts = urlsplit(href)
-    path = unquote(parts.path)[len(urlsplit(root).path):].removesuffix("index.html")
+    path = unquote(parts.path)[len(urlsplit(root).path) :].removesuffix("index.html")
     match = RECORD_URL.match(path)
     if match:
         return match.group(1)
@@ -92,6 +93,7 @@ def build(datasets: Path, out: Path) -> None:
 
 
 # --- quality ---------------------------------------------------------------------------------------
+
 
 def header_search(page: Any, query: str) -> list[str]:
     page.fill("#hsp-search-q", query)
@@ -114,8 +116,16 @@ def score(queries: list[dict[str, Any]], run: Any, root: str, records_only: bool
         if expect:
             top = got[:10]
             recall = len(set(top) & set(expect)) / min(len(expect), 10)
-            rows.append({"q": item["q"], "kind": item["kind"], "recall": recall,
-                         "first": bool(got) and got[0] in expect, "got": got[:3], "n": len(got)})
+            rows.append(
+                {
+                    "q": item["q"],
+                    "kind": item["kind"],
+                    "recall": recall,
+                    "first": bool(got) and got[0] in expect,
+                    "got": got[:3],
+                    "n": len(got),
+                }
+            )
         else:
             rows.append({"q": item["q"], "kind": item["kind"], "empty": not got, "got": got[:3], "n": len(got)})
     scored = [r for r in rows if "recall" in r]
@@ -170,11 +180,17 @@ def speed(records: int) -> dict[str, Any]:
 
     with tempfile.TemporaryDirectory(prefix="hsp-search-speed-") as tmp:
         datasets, site = Path(tmp) / "datasets", Path(tmp) / "site"
-        subprocess.run([sys.executable, "-m", "generator", "synth", "--records", str(records), "--out", str(datasets)],
-                       cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-m", "generator", "synth", "--records", str(records), "--out", str(datasets)],
+            cwd=REPO,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         build(datasets, site)
-        sizes = {name: len(gzip.compress((site / name).read_bytes(), compresslevel=6))
-                 for name in ("find/data.js", "search/data.js")}
+        sizes = {
+            name: len(gzip.compress((site / name).read_bytes(), compresslevel=6))
+            for name in ("find/data.js", "search/data.js")
+        }
         with serve(site) as root, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1366, "height": 900}, locale="zh-CN")
@@ -190,8 +206,10 @@ def speed(records: int) -> dict[str, Any]:
         "search_data_gzip_kb": round(sum(sizes.values()) / 1024),
         "search_data_gzip_by_file_kb": {k: round(v / 1024) for k, v in sizes.items()},
         "first_load_ms": round(load_ms),
-        "header_ms_median": round(statistics.median(header), 1), "header_ms_max": round(max(header), 1),
-        "finder_ms_median": round(statistics.median(finder), 1), "finder_ms_max": round(max(finder), 1),
+        "header_ms_median": round(statistics.median(header), 1),
+        "header_ms_max": round(max(header), 1),
+        "finder_ms_median": round(statistics.median(finder), 1),
+        "finder_ms_max": round(max(finder), 1),
     }
 
 
@@ -213,7 +231,9 @@ def main() -> int:
     print(f"{'engine':<8} {'queries':>7} {'recall@10':>10} {'first right':>12} {'nothing found':>14}")
     for name in ("header", "finder"):
         r = result[name]
-        print(f"{name:<8} {r['queries']:>7} {r['recall_at_10']:>10.3f} {r['first_right']:>12.3f} {r['nothing_found']:>14}")
+        print(
+            f"{name:<8} {r['queries']:>7} {r['recall_at_10']:>10.3f} {r['first_right']:>12.3f} {r['nothing_found']:>14}"
+        )
         empty_ok = r["nothing_found"].split("/")[0] == r["nothing_found"].split("/")[1]
         ok &= r["recall_at_10"] >= TARGETS["recall_at_10"] and r["first_right"] >= TARGETS["first_right"] and empty_ok
         if args.verbose:
@@ -221,9 +241,11 @@ def main() -> int:
                 print("   miss:", json.dumps(miss, ensure_ascii=False))
     if args.synth:
         s = result["speed"] = speed(args.synth)
-        print(f"at {s['records']} records: search data {s['search_data_gzip_kb']} KB gzip, first load {s['first_load_ms']} ms, "
-              f"header search {s['header_ms_median']} ms median ({s['header_ms_max']} max), "
-              f"finder {s['finder_ms_median']} ms median ({s['finder_ms_max']} max)")
+        print(
+            f"at {s['records']} records: search data {s['search_data_gzip_kb']} KB gzip, first load {s['first_load_ms']} ms, "
+            f"header search {s['header_ms_median']} ms median ({s['header_ms_max']} max), "
+            f"finder {s['finder_ms_median']} ms median ({s['finder_ms_max']} max)"
+        )
         ok &= s["header_ms_median"] <= SPEED_LIMIT_MS and s["finder_ms_median"] <= SPEED_LIMIT_MS
         ok &= s["search_data_gzip_kb"] * 1024 <= DATA_LIMIT_BYTES
     if args.json:

@@ -249,8 +249,8 @@ def test_whole_name_comes_before_names_that_contain_it(page, site_url: str) -> N
     open_finder(page, site_url, "?q=" + quote("刘松荣技能大师工作室"))
     assert page.text_content("#hsp-finder-results li:first-child a") == "刘松荣技能大师工作室"
     open_finder(page, site_url, "?q=" + quote("福建省第二高级技工学校"))
-    assert [a for a in page.eval_on_selector_all("#hsp-finder-results a", "els => els.map(e => e.textContent)")] == \
-        ["福建省第二高级技工学校", "福建省第二高级技工学校"]
+    names = page.eval_on_selector_all("#hsp-finder-results a", "els => els.map(e => e.textContent)")
+    assert names == ["福建省第二高级技工学校", "福建省第二高级技工学校"]
 
 
 def test_an_ime_composition_searches_once_committed_and_never_flashes_nothing_found(page, site_url: str) -> None:  # type: ignore[no-untyped-def]

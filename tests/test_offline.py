@@ -132,4 +132,4 @@ def test_site_search_works_from_file_with_the_network_off(unzipped: Path, offlin
     assert page.url in {(unzipped / "apply" / "base" / "index.html").as_uri() + "#base-teachers",
                         (unzipped / "policies" / "plan-2011" / "index.html").as_uri() + "#a2-s4-3"}
     assert "师生比" in page.locator("[id='" + page.url.split("#")[1] + "']").evaluate("h => h.parentElement.textContent")
-    assert page.requested == []  # type: ignore[attr-defined]
+    assert page.requested == []

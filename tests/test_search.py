@@ -5,6 +5,7 @@ lists, 404 page) and the province grid.
 The browser tests type into the header search as a person does and read what the results show. The
 query set (``tests/search_queries.json``) is run whole by ``benchmarks/search_quality.py``; a subset
 of it runs here."""
+
 from __future__ import annotations
 
 import csv
@@ -21,21 +22,42 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+from conftest import REPO
+from test_finder import synthetic_site
 
 from generator import paths
 from generator.export import finder, search_index
 from generator.model import sitemap
 
-from conftest import REPO
-from test_finder import synthetic_site
-
 PLAN = "policies/plan-2011/"
 # two to seven characters, each from the middle of a sentence of the plan
 WORDS = ["师生比", "技能大师工作室", "高级技师", "带徒传技", "职工教育经费", "中华技能大奖", "实训基地"]
-QUERIES = {q["q"]: q for q in json.loads((REPO / "tests" / "search_queries.json").read_text(encoding="utf-8"))["queries"]}
-SUBSET = ["付一鸣", "一鸣", "地铁", "湖北", "湖北省", "国家级", "市级", "培训基地", "大师工作室", "师带徒", "师生比",
-          "S000001", "Ｓ０００００１", "付一鳴", "廣西玉林技師學院", "浦人社[2025]60号", "2013年", "四川 培训基地",
-          "实施方案原文", "付一明", "武汉地跌"]
+QUERIES = {
+    q["q"]: q for q in json.loads((REPO / "tests" / "search_queries.json").read_text(encoding="utf-8"))["queries"]
+}
+SUBSET = [
+    "付一鸣",
+    "一鸣",
+    "地铁",
+    "湖北",
+    "湖北省",
+    "国家级",
+    "市级",
+    "培训基地",
+    "大师工作室",
+    "师带徒",
+    "师生比",
+    "S000001",
+    "Ｓ０００００１",
+    "付一鳴",
+    "廣西玉林技師學院",
+    "浦人社[2025]60号",
+    "2013年",
+    "四川 培训基地",
+    "实施方案原文",
+    "付一明",
+    "武汉地跌",
+]
 RESULTS = "() => Array.from(document.querySelectorAll('#hsp-search-results a.hsp-sr')).map(a => a.href)"
 RECORD_URL = re.compile(r"^(?:bases|studios)/([BS]\d{6})/$")
 
@@ -51,12 +73,15 @@ def records() -> list[dict[str, str]]:
 def data_of(path: Path, name: str) -> dict:  # type: ignore[type-arg]
     text = path.read_text(encoding="utf-8")
     assert text.startswith(f"window.{name}=") and text.rstrip().endswith(";")
-    return json.loads(text[len(f"window.{name}="):].rstrip().rstrip(";"))  # type: ignore[no-any-return]
+    return json.loads(text[len(f"window.{name}=") :].rstrip().rstrip(";"))  # type: ignore[no-any-return]
 
 
 @pytest.fixture(scope="module")
 def index(built_site: Path) -> list[dict[str, str]]:
-    return json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    docs: list[dict[str, str]] = json.loads((built_site / sitemap.MKDOCS_SEARCH_INDEX).read_text(encoding="utf-8"))[
+        "docs"
+    ]
+    return docs
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +97,7 @@ def pages_data(built_site: Path) -> dict:  # type: ignore[type-arg]
 class _With404(http.server.SimpleHTTPRequestHandler):
     """A static server that answers a missing address with the site's 404.html, as hosts do."""
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
@@ -98,7 +123,7 @@ def host(built_site: Path) -> Iterator[str]:
 
 
 def as_site_url(href: str, root: str) -> str:
-    path = unquote(urlsplit(href).path)[len(urlsplit(root).path):].removesuffix("index.html")
+    path = unquote(urlsplit(href).path)[len(urlsplit(root).path) :].removesuffix("index.html")
     match = RECORD_URL.match(path)
     fragment = urlsplit(href).fragment
     return match.group(1) if match else path + (f"#{fragment}" if fragment else "")
@@ -112,6 +137,7 @@ def search(page, query: str) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 # --- MkDocs' own index (the source of the content pages) -------------------------------------------
+
 
 def test_words_come_from_mid_sentence_of_the_plan() -> None:
     text = (REPO / "datasets" / "policies" / "texts" / "plan-2011.txt").read_text(encoding="utf-8")
@@ -137,6 +163,7 @@ def test_pages_with_record_names_are_not_in_the_content_index(index: list[dict[s
 
 
 # --- the search data -------------------------------------------------------------------------------
+
 
 def test_material_search_code_is_not_attached(built_site: Path) -> None:
     """Material's search would fetch search_index.json (refused on file://) and answer from it alone."""
@@ -171,18 +198,26 @@ def test_every_content_section_links_to_its_anchor(built_site: Path, pages_data:
         assert "\u200b" not in title + text and "<p>" not in text
     assert bad == []
     assert not any(url.startswith("find/") for url, *_ in pages)
-    assert [PLAN, "关于印发国家高技能人才振兴计划实施方案的通知", "实施方案原文"] == pages[[p[0] for p in pages].index(PLAN)][:3]
+    assert pages[[p[0] for p in pages].index(PLAN)][:3] == [
+        PLAN,
+        "关于印发国家高技能人才振兴计划实施方案的通知",
+        "实施方案原文",
+    ]
 
 
 def test_search_data_stays_under_3_mb_gzip_at_20000_records(index: list[dict[str, str]]) -> None:
     site = synthetic_site(20_000)
-    scripts = (finder.script(finder.finder_data(site)).encode("utf-8") + search_index.search_file(site).data
-               + search_index.pages_file({"docs": index}, []).data)
+    scripts = (
+        finder.script(finder.finder_data(site)).encode("utf-8")
+        + search_index.search_file(site).data
+        + search_index.pages_file({"docs": index}, []).data
+    )
     size = len(gzip.compress(scripts, compresslevel=6))
     assert size <= 3 * 1024 * 1024, f"{size / 1024 / 1024:.2f} MB gzip"
 
 
 # --- the header search in Chromium -----------------------------------------------------------------
+
 
 @pytest.fixture
 def searching(page, site_url: str):  # type: ignore[no-untyped-def]
@@ -266,10 +301,16 @@ def test_pasted_and_ime_text_search_at_once(searching) -> None:  # type: ignore[
     assert not any("没有找到" in text for text in searching.evaluate("seen"))
 
 
-@pytest.mark.parametrize(("query", "first"), [
-    ("付一鸣", "付一鸣技能大师工作室"), ("湖北", "湖北的技能大师工作室"), ("培训基地", "全部高技能人才培训基地"),
-    ("S000001", "付一鸣技能大师工作室"), ("技能大師", None),
-])
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("付一鸣", "付一鸣技能大师工作室"),
+        ("湖北", "湖北的技能大师工作室"),
+        ("培训基地", "全部高技能人才培训基地"),
+        ("S000001", "付一鸣技能大师工作室"),
+        ("技能大師", None),
+    ],
+)
 def test_on_a_phone_the_header_search_finds_it_first(page, site_url: str, query: str, first: str | None) -> None:  # type: ignore[no-untyped-def]
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(site_url + "bases/")
@@ -280,8 +321,11 @@ def test_on_a_phone_the_header_search_finds_it_first(page, site_url: str, query:
     link = page.locator("#hsp-search-results a.hsp-sr").first
     assert link.is_visible()
     # within the screen once Material's opening transition has ended (a timeout here is a failure)
-    page.wait_for_function("""() => { const r = document.querySelector('#hsp-search-results a.hsp-sr').getBoundingClientRect();
-        return r.left >= 0 && r.right <= window.innerWidth && r.top >= 0 && r.bottom <= window.innerHeight; }""", timeout=3000)
+    page.wait_for_function(
+        """() => { const r = document.querySelector('#hsp-search-results a.hsp-sr').getBoundingClientRect();
+        return r.left >= 0 && r.right <= window.innerWidth && r.top >= 0 && r.bottom <= window.innerHeight; }""",
+        timeout=3000,
+    )
     title = link.locator(".hsp-sr__title").text_content()
     if first:
         assert title == first
@@ -291,12 +335,17 @@ def test_on_a_phone_the_header_search_finds_it_first(page, site_url: str, query:
 
 # --- ways in: home, lists, the 404 page ------------------------------------------------------------
 
-@pytest.mark.parametrize("url", ["", "bases/", "studios/", "announcements/", "bases/province/510000/",
-                                 "studios/level/national/"])
+
+@pytest.mark.parametrize(
+    "url", ["", "bases/", "studios/", "announcements/", "bases/province/510000/", "studios/level/national/"]
+)
 def test_home_and_every_list_page_link_to_the_finder_and_the_province_view(built_site: Path, url: str) -> None:
     html = (built_site / url / "index.html").read_text(encoding="utf-8")
-    main = html[html.index('<article'):html.index('</article>')]
-    targets = {urljoin("http://x/" + url, h).removeprefix("http://x/").split("?")[0] for h in re.findall(r'href="([^"]+)"', main)}
+    main = html[html.index("<article") : html.index("</article>")]
+    targets = {
+        urljoin("http://x/" + url, h).removeprefix("http://x/").split("?")[0]
+        for h in re.findall(r'href="([^"]+)"', main)
+    }
     assert {"find/", "provinces/"} <= targets, url
 
 
@@ -320,6 +369,7 @@ def test_the_404_page_is_chinese_and_its_links_work_at_any_depth(page, host: str
 
 # --- the province view ------------------------------------------------------------------------------
 
+
 def test_the_province_grid_has_31_tiles_with_the_counts(built_site: Path) -> None:
     html = (built_site / "provinces" / "index.html").read_text(encoding="utf-8")
     tiles = re.findall(r'<section class="hsp-tile[^"]*" aria-labelledby="p-(\d+)">(.*?)</section>', html, re.DOTALL)
@@ -340,7 +390,9 @@ def test_the_province_grid_fits_the_screen(page, site_url: str, width: int) -> N
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(site_url + "provinces/")
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    boxes = page.eval_on_selector_all(".hsp-tiles > li", "els => els.map(e => e.getBoundingClientRect()).map(r => [r.x, r.y, r.width])")
+    boxes = page.eval_on_selector_all(
+        ".hsp-tiles > li", "els => els.map(e => e.getBoundingClientRect()).map(r => [r.x, r.y, r.width])"
+    )
     assert len(boxes) == 31
     assert len({(round(x), round(y)) for x, y, _ in boxes}) == 31, "no two tiles on top of each other"
     assert min(w for _, _, w in boxes) >= (150 if width == 390 else 100)

@@ -48,8 +48,15 @@ _SPACE = re.compile(r"\s+")
 def search_data(site: SiteModel) -> dict[str, Any]:
     levels = site.register.levels
     announcements = [
-        [a.id, a.title, a.issuing_body.replace(";", "、"), a.doc_number, a.date,
-         levels[a.level].label if a.level in levels else "", a.province_code]
+        [
+            a.id,
+            a.title,
+            a.issuing_body.replace(";", "、"),
+            a.doc_number,
+            a.date,
+            levels[a.level].label if a.level in levels else "",
+            a.province_code,
+        ]
         for a in site.announcements_newest_first
     ]
     text = "".join("".join(a[1:4]) for a in announcements)
@@ -62,12 +69,22 @@ def _lists(site: SiteModel) -> list[list[Any]]:
         rows = [r for r in site.register.records if r.kind == kind.code]
         out.append([sitemap.section(kind.code), f"全部{kind.label}", kind.code, "", "", len(rows)])
         for code, n in sorted(Counter(r.province_code for r in rows if r.province_code).items()):
-            out.append([sitemap.province_list(kind.code, code), f"{site.province(code)}的{kind.label}", kind.code, code, "", n])
+            out.append(
+                [sitemap.province_list(kind.code, code), f"{site.province(code)}的{kind.label}", kind.code, code, "", n]
+            )
         levels = Counter(r.level for r in rows)
         for level in sorted(site.register.levels.values(), key=lambda lv: lv.rank):
             if levels[level.code]:
-                out.append([sitemap.level_list(kind.code, level.code), f"{level.label}{kind.label}", kind.code, "",
-                            level.code, levels[level.code]])
+                out.append(
+                    [
+                        sitemap.level_list(kind.code, level.code),
+                        f"{level.label}{kind.label}",
+                        kind.code,
+                        "",
+                        level.code,
+                        levels[level.code],
+                    ]
+                )
     return out
 
 
