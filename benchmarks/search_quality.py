@@ -189,7 +189,7 @@ def speed(records: int) -> dict[str, Any]:
         build(datasets, site)
         sizes = {
             name: len(gzip.compress((site / name).read_bytes(), compresslevel=6))
-            for name in ("find/data.js", "search/data.js")
+            for name in ("find/data.js", "search/data.js", "search/pages.js")
         }
         with serve(site) as root, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

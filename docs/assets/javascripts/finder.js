@@ -136,13 +136,17 @@
     FACETS.forEach(function (name) {
       var total = 0;  // 全部 counts records with no value for this facet too (e.g. province unknown)
       counts[name].forEach(function (count) { total += count; });
-      Array.from(selects[name].options).forEach(function (option, n) {
-        if (n === 0) { return; }
-        var count = counts[name].get(choices[name][n - 1][2]) || 0;
-        option.textContent = option.dataset.label + "（" + count + "）";
-        option.disabled = count === 0 && !option.selected;
-      });
-      selects[name].options[0].textContent = "全部（" + total + "）";
+      var options = selects[name].options;
+      for (var n = 1; n < options.length; n++) {   // only what changed: thousands of options at scale
+        var option = options[n], count = counts[name].get(choices[name][n - 1][2]) || 0;
+        if (option.hspCount !== count) {
+          option.hspCount = count;
+          option.textContent = choices[name][n - 1][1] + "（" + count + "）";
+        }
+        var off = count === 0 && !option.selected;
+        if (option.disabled !== off) { option.disabled = off; }
+      }
+      options[0].textContent = "全部（" + total + "）";
     });
     shown = PAGE;
     draw();

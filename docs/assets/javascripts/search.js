@@ -166,11 +166,17 @@
   }
   function marked(tag, cls, text, list) {   // text with the query words in <mark>
     var node = el(tag, cls), norm = engine.norm;
-    var plain = norm(text);
+    var plain = "", from = [];       // normalised text, and where each of its characters came from
+    for (var i = 0; i < text.length; i++) {
+      var n = norm(text[i]);
+      for (var j = 0; j < n.length; j++) { from.push(i); }
+      plain += n;
+    }
+    from.push(text.length);
     var marks = [];
     list.forEach(function (wd) {
       var at = plain.indexOf(wd.text);
-      if (at >= 0 && plain.length === text.length) { marks.push([at, at + wd.text.length]); }
+      if (at >= 0) { marks.push([from[at], from[at + wd.text.length - 1] + 1]); }
     });
     marks.sort(function (a, b) { return a[0] - b[0]; });
     var pos = 0;
