@@ -277,3 +277,19 @@ def test_pasted_text_searches_at_once(page, site_url: str) -> None:  # type: ign
     page.focus("#hsp-finder-q")
     page.context.new_cdp_session(page).send("Input.insertText", {"text": "付一鸣"})  # as a paste: no key events
     assert results(page) == {"../studios/S000001/"}
+
+
+def test_on_a_large_site_the_facet_counts_follow_the_results(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Above 5,000 records the counts are written just after the results are painted (rewriting
+    thousands of options costs more than the search); they still end up right."""
+    site = synthetic_site(6000)
+    script = finder.script(finder.finder_data(site))
+    page.route("**/find/data.js", lambda route: route.fulfill(body=script, content_type="text/javascript"))
+    open_finder(page, site_url)
+    page.wait_for_function("document.querySelector('#hsp-finder-level option').textContent === '全部（6000）'")
+    page.select_option("#hsp-finder-level", "national")
+    national = [r for r in site.register.studios if r.level == "national"]
+    page.wait_for_function(
+        f"document.querySelector('#hsp-finder-type option[value=studio]').textContent === '技能大师工作室（{len(national)}）'"
+    )
+    assert page.text_content("#hsp-finder-status").startswith(f"找到 {len(national)} 条记录")

@@ -133,6 +133,20 @@
       });
       if (failures === 0) { matches.push(r); }
     }
+    shown = PAGE;
+    draw();
+    /* The facet counts: at once on a small site; on a large one just after the results are painted
+     * (rewriting thousands of options costs more than the search), or when a select is opened. */
+    pendingCounts = counts;
+    if (records.length <= DEFER_COUNTS_ABOVE) { showCounts(); return; }
+    window.cancelAnimationFrame(countsFrame);
+    countsFrame = window.requestAnimationFrame(function () { window.setTimeout(showCounts, 0); });
+  }
+  var DEFER_COUNTS_ABOVE = 5000, pendingCounts = null, countsFrame = 0;
+  function showCounts() {
+    var counts = pendingCounts;
+    if (!counts) { return; }
+    pendingCounts = null;
     FACETS.forEach(function (name) {
       var total = 0;  // 全部 counts records with no value for this facet too (e.g. province unknown)
       counts[name].forEach(function (count) { total += count; });
@@ -148,8 +162,6 @@
       }
       options[0].textContent = "全部（" + total + "）";
     });
-    shown = PAGE;
-    draw();
   }
 
   function recordUrl(r) {
@@ -210,6 +222,8 @@
   });
   box.addEventListener("blur", function () { typing = false; });
   FACETS.forEach(function (name) {
+    selects[name].addEventListener("focus", showCounts);
+    selects[name].addEventListener("pointerdown", showCounts);
     selects[name].addEventListener("change", function () {
       typing = false;
       run(readForm());
