@@ -231,8 +231,11 @@ def test_a_province_or_level_word_finds_every_record_of_it(page, site_url: str, 
 
 
 def test_province_and_level_words_combine(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    municipal = {link(r) for r in records() if r["province_code"] == "420000" and r["level"] == "municipal"}
+    open_finder(page, site_url, "?q=" + quote("湖北市级"))  # 市级, not a city called 湖北市
+    assert results(page) == municipal
     want = {link(r) for r in records() if r["province_code"] == "510000" and r["level"] == "national"}
-    for query in ("四川 国家级", "四川国家级"):
+    for query in ("四川 国家级", "四川国家级", "四川省国家级"):
         open_finder(page, site_url, "?q=" + quote(query))
         assert results(page) == want, query
 

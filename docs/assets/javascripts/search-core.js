@@ -26,13 +26,14 @@
       for (var i = 0; i < trad.length; i++) { t2s[trad[i]] = simp[i]; }
     });
     Object.keys(BRACKETS).forEach(function (ch) { t2s[ch] = BRACKETS[ch]; });
+    /* One regular expression for every mapped character: far faster than a loop over characters
+     * when 100,000 fields are normalised at start-up on a large site. */
+    var mapped = new RegExp("[" + Object.keys(t2s).join("").replace(/[\\\]^-]/g, "\\$&") + "]", "gu");
+    function swap(ch) { return t2s[ch]; }
     return function norm(text) {
       var s = String(text || "");
       if (s.normalize) { s = s.normalize("NFKC"); }
-      s = s.toLowerCase();
-      var out = "";
-      for (var ch of s) { out += t2s[ch] || ch; }
-      return out;
+      return s.toLowerCase().replace(mapped, swap);
     };
   }
 
@@ -53,12 +54,13 @@
     var provinces = (DATA && DATA.provinces) || [], levels = (DATA && DATA.levels) || [];
     provinces.forEach(function (p) {
       var name = norm(p[1]);
-      [name, name + "省", name + "市", norm(p[2] || "")].forEach(function (w) { if (w) { provinceWords[w] = p[0]; } });
+      [name, norm(p[2] || "")].forEach(function (w) { if (w) { provinceWords[w] = p[0]; } });  // 湖北, 湖北省
     });
     levels.forEach(function (l) { levelWords[norm(l[1])] = l[0]; });
     KIND_WORDS.forEach(function (words, i) { words.forEach(function (w) { kindWords[w] = i; }); });
-    var facetWords = Object.keys(provinceWords).concat(Object.keys(levelWords))
-      .sort(function (a, b) { return b.length - a.length; });
+    /* Cut out levels first (市级 in 北京市级), then provinces, each longest first. */
+    function longestFirst(a, b) { return b.length - a.length; }
+    var facetWords = Object.keys(levelWords).sort(longestFirst).concat(Object.keys(provinceWords).sort(longestFirst));
 
     function word(text) {
       var year = /^((?:19|20)\d\d)年?$/.exec(text);
