@@ -78,7 +78,9 @@ def test_data_js_holds_every_record_once(built_site: Path) -> None:
     assert len(trad) == len(simp) > 0
     assert trad[simp.index("汉")] == "漢"  # 汉 occurs in the data (武汉), so 漢 is mapped
     searched = "".join(r["name"] + r["master_name"] + r["host_organization"] + r["city"] for r in records())
-    assert set(simp) <= set(searched), "only characters the data needs"
+    words = "".join(p[2] for p in data["provinces"]) + "".join(lv[1] for lv in data["levels"])  # 湖北省, 国家级
+    assert set(simp) <= set(searched + words), "only characters the data needs"
+    assert ["420000", "湖北", "湖北省"] in data["provinces"]
 
 
 def synthetic_site(n: int, seed: int = 1) -> SiteModel:
@@ -210,3 +212,87 @@ def test_rows_are_capped_with_show_more(page, site_url: str) -> None:  # type: i
     page.click("#hsp-finder-more")
     assert page.locator("#hsp-finder-results li").count() == 450
     assert page.is_hidden("#hsp-finder-more")
+
+
+# --- words that mean a province, a level or an id; typing with an IME ------------------------------
+
+@pytest.mark.parametrize(("word", "field", "value"), [
+    ("湖北", "province_code", "420000"), ("湖北省", "province_code", "420000"), ("四川", "province_code", "510000"),
+    ("江苏", "province_code", "320000"), ("广西壮族自治区", "province_code", "450000"),
+    ("国家级", "level", "national"), ("市级", "level", "municipal"),
+])
+def test_a_province_or_level_word_finds_every_record_of_it(page, site_url: str, word: str, field: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    want = {link(r) for r in records() if r[field] == value} | expected(word)
+    open_finder(page, site_url, "?q=" + quote(word))
+    assert results(page) == want
+    status = page.text_content("#hsp-finder-status")
+    assert status.startswith(f"找到 {len(want)} 条记录")
+    assert f"「{word}」按{'省份' if field == 'province_code' else '层级'}" in status, "the reader is told how the word was taken"
+
+
+def test_province_and_level_words_combine(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    municipal = {link(r) for r in records() if r["province_code"] == "420000" and r["level"] == "municipal"}
+    open_finder(page, site_url, "?q=" + quote("湖北市级"))  # 市级, not a city called 湖北市
+    assert results(page) == municipal
+    want = {link(r) for r in records() if r["province_code"] == "510000" and r["level"] == "national"}
+    for query in ("四川 国家级", "四川国家级", "四川省国家级"):
+        open_finder(page, site_url, "?q=" + quote(query))
+        assert results(page) == want, query
+
+
+@pytest.mark.parametrize("query", ["S000001", "s000001", "Ｓ０００００１"])
+def test_an_id_finds_its_record_first(page, site_url: str, query: str) -> None:  # type: ignore[no-untyped-def]
+    open_finder(page, site_url, "?q=" + quote(query))
+    first = page.locator("#hsp-finder-results a").first
+    assert first.get_attribute("href") == "../studios/S000001/"
+    assert results(page) == {"../studios/S000001/"}
+
+
+def test_whole_name_comes_before_names_that_contain_it(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    open_finder(page, site_url, "?q=" + quote("刘松荣技能大师工作室"))
+    assert page.text_content("#hsp-finder-results li:first-child a") == "刘松荣技能大师工作室"
+    open_finder(page, site_url, "?q=" + quote("福建省第二高级技工学校"))
+    names = page.eval_on_selector_all("#hsp-finder-results a", "els => els.map(e => e.textContent)")
+    assert names == ["福建省第二高级技工学校", "福建省第二高级技工学校"]
+
+
+def test_an_ime_composition_searches_once_committed_and_never_flashes_nothing_found(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    """A pinyin IME as Chromium drives it (CDP Input.imeSetComposition / insertText): while ``hubei``
+    is being composed the results stay as they were; the committed 湖北 searches at once."""
+    open_finder(page, site_url)
+    page.evaluate("""() => { window.seen = []; new MutationObserver(() => seen.push(
+        document.getElementById('hsp-finder-status').textContent)).observe(
+        document.getElementById('hsp-finder-status'), {childList: true, characterData: true, subtree: true}); }""")
+    page.focus("#hsp-finder-q")
+    cdp = page.context.new_cdp_session(page)
+    for typed in ("h", "hu", "hub", "hube", "hubei"):
+        cdp.send("Input.imeSetComposition", {"text": typed, "selectionStart": len(typed), "selectionEnd": len(typed)})
+    assert page.input_value("#hsp-finder-q") == "hubei"
+    assert page.evaluate("seen") == [], "nothing is searched while composing"
+    cdp.send("Input.insertText", {"text": "湖北"})
+    hubei = {link(r) for r in records() if r["province_code"] == "420000"}
+    assert results(page) == hubei
+    assert not any("没有找到" in text for text in page.evaluate("seen"))
+
+
+def test_pasted_text_searches_at_once(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    open_finder(page, site_url)
+    page.focus("#hsp-finder-q")
+    page.context.new_cdp_session(page).send("Input.insertText", {"text": "付一鸣"})  # as a paste: no key events
+    assert results(page) == {"../studios/S000001/"}
+
+
+def test_on_a_large_site_the_facet_counts_follow_the_results(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Above 5,000 records the counts are written just after the results are painted (rewriting
+    thousands of options costs more than the search); they still end up right."""
+    site = synthetic_site(6000)
+    script = finder.script(finder.finder_data(site))
+    page.route("**/find/data.js", lambda route: route.fulfill(body=script, content_type="text/javascript"))
+    open_finder(page, site_url)
+    page.wait_for_function("document.querySelector('#hsp-finder-level option').textContent === '全部（6000）'")
+    page.select_option("#hsp-finder-level", "national")
+    national = [r for r in site.register.studios if r.level == "national"]
+    page.wait_for_function(
+        f"document.querySelector('#hsp-finder-type option[value=studio]').textContent === '技能大师工作室（{len(national)}）'"
+    )
+    assert page.text_content("#hsp-finder-status").startswith(f"找到 {len(national)} 条记录")

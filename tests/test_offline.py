@@ -106,3 +106,30 @@ def test_finder_works_from_file_with_the_network_off(unzipped: Path, offline_pag
 ])
 def test_folder_links_name_their_index(url: str, expected: str) -> None:
     assert explicit_index(url) == expected
+
+
+def test_site_search_works_from_file_with_the_network_off(unzipped: Path, offline_page) -> None:  # type: ignore[no-untyped-def]
+    """The header search loads its data as scripts, which file:// allows (fetch would be refused)."""
+    page = offline_page
+    page.goto((unzipped / "policies" / "plan-2011" / "index.html").as_uri())
+    page.click("#hsp-search-q")
+    page.fill("#hsp-search-q", "付一鸣")
+    page.wait_for_selector("#hsp-search-results a.hsp-sr")
+    assert page.text_content("#hsp-search-results .hsp-sr__title") == "付一鸣技能大师工作室"
+    page.click("#hsp-search-results a.hsp-sr")
+    page.wait_for_load_state()
+    assert page.url == (unzipped / "studios" / "S000001" / "index.html").as_uri()
+    page.click("#hsp-search-q")
+    page.fill("#hsp-search-q", "湖北")
+    page.wait_for_selector("#hsp-search-results a.hsp-sr")
+    first = page.locator("#hsp-search-results a.hsp-sr").first
+    assert first.locator(".hsp-sr__title").text_content() == "湖北的技能大师工作室"
+    assert first.evaluate("a => a.href") == (unzipped / "studios" / "province" / "420000" / "index.html").as_uri()
+    page.fill("#hsp-search-q", "師生比")  # traditional input, offline too
+    page.wait_for_selector("#hsp-search-results a.hsp-sr")
+    page.click("#hsp-search-results a.hsp-sr >> nth=0")
+    page.wait_for_load_state()
+    assert page.url in {(unzipped / "apply" / "base" / "index.html").as_uri() + "#base-teachers",
+                        (unzipped / "policies" / "plan-2011" / "index.html").as_uri() + "#a2-s4-3"}
+    assert "师生比" in page.locator("[id='" + page.url.split("#")[1] + "']").evaluate("h => h.parentElement.textContent")
+    assert page.requested == []

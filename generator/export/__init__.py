@@ -9,8 +9,8 @@ Excel/WPS), ``<name>.xlsx``, ``<name>.json``, ``<name>.parquet``; the published 
 files in the same five formats and its datapackage.json), ``data/changes.csv`` with its Excel variant
 and Table Schema, ``catalog.jsonld``, the records as a static API (one JSON twin per record page,
 ``bases/B000001.json``; ``api/<kind>/<id>.json`` for policies, criteria and targets; ``api/index.json``
-and one index per kind), and the site's own data files: the finder's data, the Atom feeds and the
-Excel intake templates.
+and one index per kind), and the site's own data files: the finder's data, the Atom feeds, the header
+search's data and the Excel intake templates.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from generator.export.finder import finder_file
 from generator.export.jsonfiles import json_array
 from generator.export.package import package_files
 from generator.export.parquet import parquet
+from generator.export.search_index import search_file
 from generator.export.table import Table
 from generator.export.templates import template_files
 from generator.export.xlsx import xlsx
@@ -66,7 +67,7 @@ def export(site: SiteModel) -> Publication:
                  "jsonld", "", modified),
         *api,
     )
-    site_files = (finder_file(site), *feeds(site), *template_files(site))
+    site_files = (finder_file(site), search_file(site), *feeds(site), *template_files(site))
     return Publication(site.built, base, site.config.site_name, history, history_steps, packages, others, site_files,
                        releases, changes_files, api)
 

@@ -11,7 +11,7 @@ record row holds indexes into them::
     {"v": 1,
      "kinds":   [[code, label, section], …],           # base/studio; section = URL folder
      "levels":  [[code, label], …],                    # those in use, in rank order
-     "provinces": [[code, name], …],                    # those in use
+     "provinces": [[code, name, full name], …],         # those in use
      "announcements": [[id, title, date], …],          # newest first
      "hosts": [name, …], "cities": [name, …],
      "t2s": [traditional chars, simplified chars],     # only the characters the data needs
@@ -63,13 +63,19 @@ def finder_data(site: SiteModel) -> dict[str, Any]:
         "v": 1,
         "kinds": [[k.code, k.label, k.section] for k in sitemap.RECORD_KINDS],
         "levels": [[lv.code, lv.label] for lv in levels],
-        "provinces": [[code, site.province(code) or code] for code in provinces],
+        "provinces": [[code, site.province(code) or code, _full_name(site, code)] for code in provinces],
         "announcements": [[a.id, a.title, a.date] for a in announcements],
         "hosts": list(hosts),
         "cities": list(cities),
-        "t2s": list(t2s_map(searched_text(records))),
+        "t2s": list(t2s_map(searched_text(records) + "".join(lv.label for lv in levels)
+                            + "".join(_full_name(site, code) for code in provinces))),
         "rows": rows,
     }
+
+
+def _full_name(site: SiteModel, code: str) -> str:
+    province = site.register.provinces.get(code)
+    return province.full_name if province else ""
 
 
 def _table(values: Iterable[str]) -> dict[str, int]:

@@ -26,6 +26,7 @@ from generator.render.pages import (
     opendata,
     policy,
     progress,
+    provinces,
     records,
     report,
 )
@@ -40,6 +41,7 @@ WITHOUT_DOWNLOADS: tuple[Producer, ...] = (
     lists.pages,
     records.pages,
     find.pages,
+    provinces.pages,
     report.pages,
 )
 WITH_DOWNLOADS: tuple[Producer, ...] = (

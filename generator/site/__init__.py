@@ -32,6 +32,7 @@ from generator.site.output import (
     swap,
 )
 from generator.site.pour import pour
+from generator.site.search import content_search_file
 from generator.site.seo import write_seo
 
 Say = Callable[[str], None]
@@ -54,7 +55,7 @@ def publish(pages: list[Page], publication: Publication, out: Path, *, config: S
             run_mkdocs(staging / "docs", new_site, config)
             lap("mkdocs")
             say(f"[5/5] 写入记录页 {len(shells)} 个和下载文件 …")
-            files = publication.files + publication.site_files
+            files = publication.files + publication.site_files + (content_search_file(new_site),)
             written = Pending("写入下载文件", lambda: write_files(files, new_site))  # on the other core
             pour(shells, new_site, config.site_url)
             lap("pour")

@@ -4,11 +4,9 @@ opened from disk (``file://``), e.g. after unzipping on a computer with no netwo
 The published site uses MkDocs' directory URLs (``studios/S000001/``), which a web server completes
 with ``index.html`` but a browser opening files does not. The bundle is the same site with every
 relative ``href``/``src``/``action`` that names a folder rewritten to name its ``index.html``
-(``../studios/`` → ``../studios/index.html``). The finder needs nothing more: its data is a script
-(``find/data.js``), and its result links add ``index.html`` themselves on ``file://``.
-
-What does not work from disk: MkDocs Material's site search (the browser refuses to fetch
-``search/search_index.json`` from ``file://``). The finder covers every base and studio.
+(``../studios/`` → ``../studios/index.html``). The finder and the header search need nothing more:
+their data are scripts (``find/data.js``, ``search/data.js``), which a browser loads from ``file://``
+where it would refuse a fetch, and their result links add ``index.html`` themselves on ``file://``.
 """
 from __future__ import annotations
 

@@ -21,33 +21,15 @@
     return;
   }
   var START = window.location.search;
-  hideQueryFromMaterial();
-
-  /* Normalising: full-width → half-width (NFKC), lower case, traditional → simplified. */
-  var T2S = {};
-  (function () {
-    var trad = Array.from(DATA.t2s[0]), simp = Array.from(DATA.t2s[1]);
-    for (var i = 0; i < trad.length; i++) { T2S[trad[i]] = simp[i]; }
-  })();
-  function norm(text) {
-    var s = String(text || "");
-    if (s.normalize) { s = s.normalize("NFKC"); }
-    s = s.toLowerCase();
-    var out = "";
-    for (var ch of s) { out += T2S[ch] || ch; }
-    return out;
+  if (!window.HSPSearchCore) {
+    status.textContent = "查找程序（search-core.js）没有载入，无法查找。请重新生成网站或联系维护者。";
+    return;
   }
 
-  /* Records, decoded once. A row: [kind, id, name, masters, host, city, province, level, year, announcement]. */
-  var records = DATA.rows.map(function (row) {
-    var host = row[4] >= 0 ? DATA.hosts[row[4]] : "";
-    var city = row[5] >= 0 ? DATA.cities[row[5]] : "";
-    return {
-      kind: row[0], id: row[1], name: row[2], masters: row[3], host: host, city: city,
-      province: row[6], level: row[7], year: row[8], announcement: row[9],
-      hay: norm([row[2], row[3], host, city].join("\u0001")),
-    };
-  });
+  /* Matching and ranking (search-core.js, shared with the header search): every word of the query
+   * must occur in the name, masters, host, city or id, or name the province, level, year or kind. */
+  var engine = window.HSPSearchCore.engine(DATA);
+  var records = engine.records;
   var FIELD = {type: "kind", level: "level", province: "province", year: "year", announcement: "announcement"};
 
   /* Facet values: [value in the URL, label, index or year in a record]. */
@@ -74,23 +56,6 @@
     });
     select.firstElementChild.dataset.label = "全部";
   });
-
-  /* MkDocs Material treats ?q= as a deep link into its own search: on start-up it opens the search
-   * box with that text, and deletes q from the URL when the box closes. On this page ?q= belongs to
-   * the finder, so q is taken out of the URL until Material has read it (its components mount on
-   * DOMContentLoaded, after this script), then put back. */
-  function hideQueryFromMaterial() {
-    var url = new URL(window.location.href);
-    if (!url.searchParams.has("q")) { return; }
-    var own = url.href;
-    url.searchParams.delete("q");
-    try { window.history.replaceState(window.history.state, "", url.href); } catch (e) { return; }
-    document.addEventListener("DOMContentLoaded", function () {
-      window.setTimeout(function () {
-        try { window.history.replaceState(window.history.state, "", own); } catch (e) { /* keep going */ }
-      }, 0);
-    });
-  }
 
   /* State <-> URL. */
   function readUrl(search) {
@@ -129,7 +94,7 @@
     } catch (e) { /* some browsers refuse history changes on file:// */ }
   }
 
-  /* Search. A record matches when every word of the query occurs in its name, masters, host or city. */
+  /* Search: the query ranks the records (search-core.js); the facets then filter them. */
   function wanted(state) {
     var want = {};
     FACETS.forEach(function (name) {
@@ -142,18 +107,18 @@
   }
   var shown = PAGE;
   var matches = [];
+  var hint = [];
   function run(state) {
-    var words = norm(state.q).split(/\s+/).filter(Boolean);
+    var found = engine.searchRecords(state.q);
+    var ranked = state.q.trim() ? found.hits.map(function (h) { return h.item; }) : records;
+    hint = engine.facetsOf(found.words);
     var want = wanted(state);
     var active = FACETS.filter(function (name) { return name in want; });
     var counts = {};
     FACETS.forEach(function (name) { counts[name] = new Map(); });
     matches = [];
-    for (var i = 0; i < records.length; i++) {
-      var r = records[i];
-      var ok = true;
-      for (var w = 0; w < words.length; w++) { if (r.hay.indexOf(words[w]) < 0) { ok = false; break; } }
-      if (!ok) { continue; }
+    for (var i = 0; i < ranked.length; i++) {
+      var r = ranked[i];
       var failed = null, failures = 0;
       for (var f = 0; f < active.length; f++) {
         if (r[FIELD[active[f]]] !== want[active[f]]) { failed = active[f]; failures++; }
@@ -168,24 +133,47 @@
       });
       if (failures === 0) { matches.push(r); }
     }
+    shown = PAGE;
+    draw();
+    /* The facet counts: at once on a small site; on a large one just after the results are painted
+     * (rewriting thousands of options costs more than the search), or when a select is opened. */
+    pendingCounts = counts;
+    if (records.length <= DEFER_COUNTS_ABOVE) { showCounts(); return; }
+    window.cancelAnimationFrame(countsFrame);
+    countsFrame = window.requestAnimationFrame(function () { window.setTimeout(showCounts, 0); });
+  }
+  var DEFER_COUNTS_ABOVE = 5000, pendingCounts = null, countsFrame = 0;
+  function showCounts() {
+    var counts = pendingCounts;
+    if (!counts) { return; }
+    pendingCounts = null;
     FACETS.forEach(function (name) {
       var total = 0;  // 全部 counts records with no value for this facet too (e.g. province unknown)
       counts[name].forEach(function (count) { total += count; });
-      Array.from(selects[name].options).forEach(function (option, n) {
-        if (n === 0) { return; }
-        var count = counts[name].get(choices[name][n - 1][2]) || 0;
-        option.textContent = option.dataset.label + "（" + count + "）";
-        option.disabled = count === 0 && !option.selected;
-      });
-      selects[name].options[0].textContent = "全部（" + total + "）";
+      var options = selects[name].options;
+      for (var n = 1; n < options.length; n++) {   // only what changed: thousands of options at scale
+        var option = options[n], count = counts[name].get(choices[name][n - 1][2]) || 0;
+        if (option.hspCount !== count) {
+          option.hspCount = count;
+          option.textContent = choices[name][n - 1][1] + "（" + count + "）";
+        }
+        var off = count === 0 && !option.selected;
+        if (option.disabled !== off) { option.disabled = off; }
+      }
+      options[0].textContent = "全部（" + total + "）";
     });
-    shown = PAGE;
-    draw();
   }
 
   function recordUrl(r) {
     var url = "../" + DATA.kinds[r.kind][2] + "/" + encodeURIComponent(r.id) + "/";
     return window.location.protocol === "file:" ? url + "index.html" : url;  // no directory index on file://
+  }
+  function hintText() {
+    if (!hint.length) { return ""; }
+    return "（" + hint.map(function (f) {
+      var label = f.word === f.label ? "" : "“" + f.label + "”";
+      return "「" + f.word + "」按" + (f.facet === "province" ? "省份" : "层级") + label + "匹配";
+    }).join("，") + "；也可以用下面的筛选）";
   }
   function draw() {
     list.replaceChildren();
@@ -214,18 +202,28 @@
     var rest = matches.length - Math.min(shown, matches.length);
     status.textContent = matches.length === 0
       ? "没有找到符合条件的记录。可以减少关键词或放宽筛选条件。"
-      : "找到 " + matches.length + " 条记录" + (rest > 0 ? "，显示前 " + shown + " 条。" : "。");
+      : "找到 " + matches.length + " 条记录" + (rest > 0 ? "，显示前 " + shown + " 条" : "") + hintText() + "。";
     more.hidden = rest <= 0;
     more.textContent = "显示更多（还有 " + rest + " 条）";
   }
 
-  box.addEventListener("input", function () {
+  /* Pasted and IME-committed text searches at once; while a pinyin IME is composing, nothing runs
+   * (so 没有找到 does not flash for half-typed pinyin). */
+  box.addEventListener("compositionend", function () {
+    run(readForm());
+    remember(!typing);
+    typing = true;
+  });
+  box.addEventListener("input", function (event) {
+    if (event.isComposing) { return; }
     run(readForm());
     remember(!typing);
     typing = true;
   });
   box.addEventListener("blur", function () { typing = false; });
   FACETS.forEach(function (name) {
+    selects[name].addEventListener("focus", showCounts);
+    selects[name].addEventListener("pointerdown", showCounts);
     selects[name].addEventListener("change", function () {
       typing = false;
       run(readForm());

@@ -1,0 +1,107 @@
+"""The province view (``provinces/``): a grid of the 31 provincial-level divisions of the mainland, each
+tile with its counts by kind and level and links to its list pages and to the finder pre-filtered.
+
+A tile grid, not a drawn map (a map of China needs a 审图号): each province is one tile placed roughly
+where it lies (column, row on a 7-column grid), drawn at build time as a plain HTML list, so it reads
+in order without CSS, scales with the text and becomes a two- or three-column list on a phone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from jinja2 import Environment
+
+from generator.model import sitemap
+from generator.model.page import Page
+from generator.model.site import SiteModel
+
+# (code, column, row) on 7 columns and 9 rows: the mainland's 31 provincial-level divisions, north-west to south-east.
+TILES = (
+    ("230000", 7, 1),
+    ("150000", 5, 2),
+    ("220000", 7, 2),
+    ("650000", 1, 3),
+    ("620000", 3, 3),
+    ("640000", 4, 3),
+    ("110000", 5, 3),
+    ("210000", 6, 3),
+    ("630000", 2, 4),
+    ("610000", 3, 4),
+    ("140000", 4, 4),
+    ("130000", 5, 4),
+    ("120000", 6, 4),
+    ("540000", 1, 5),
+    ("510000", 2, 5),
+    ("500000", 3, 5),
+    ("410000", 4, 5),
+    ("370000", 5, 5),
+    ("530000", 2, 6),
+    ("520000", 3, 6),
+    ("420000", 4, 6),
+    ("340000", 5, 6),
+    ("320000", 6, 6),
+    ("310000", 7, 6),
+    ("450000", 3, 7),
+    ("430000", 4, 7),
+    ("360000", 5, 7),
+    ("330000", 6, 7),
+    ("440000", 4, 8),
+    ("350000", 5, 8),
+    ("460000", 4, 9),
+)
+
+
+@dataclass(frozen=True)
+class Tile:
+    """One province: where it sits, and what the site holds for it."""
+
+    code: str
+    name: str
+    column: int
+    row: int
+    bases: int
+    studios: int
+    levels: tuple[tuple[str, str, int], ...]  # (code, label, count) of both kinds, in rank order, non-zero
+
+    @property
+    def total(self) -> int:
+        return self.bases + self.studios
+
+
+def tiles(site: SiteModel) -> list[Tile]:
+    register = site.register
+    kinds = Counter((r.province_code, r.kind) for r in register.records)
+    levels = Counter((r.province_code, r.level) for r in register.records)
+    ranked = sorted(register.levels.values(), key=lambda lv: lv.rank)
+    return [
+        Tile(
+            code,
+            site.province(code),
+            column,
+            row,
+            kinds[code, "base"],
+            kinds[code, "studio"],
+            tuple((lv.code, lv.label, levels[code, lv.code]) for lv in ranked if levels[code, lv.code]),
+        )
+        for code, column, row in sorted(TILES)
+    ]
+
+
+def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
+    grid = tiles(site)
+    unplaced = sum(1 for r in site.register.records if r.province_code not in {t.code for t in grid})
+    yield Page(
+        sitemap.PROVINCES,
+        "md",
+        "按省份浏览",
+        env.get_template("pages/provinces.md.j2").render(
+            site=site,
+            page_url=sitemap.PROVINCES,
+            tiles=grid,
+            unplaced=unplaced,
+            levels=sorted(site.register.levels.values(), key=lambda lv: lv.rank),
+        ),
+    )
