@@ -71,6 +71,8 @@ CHECKS: tuple[CheckInfo, ...] = (
     CheckInfo("level-mismatch", "记录的级别与所属公告的级别不一致", "业务规则", "cell"),
     CheckInfo("year-implausible", "记录的年度与所属公告的日期不相称", "业务规则", "cell"),
     CheckInfo("gongshi-dates", "公示日期顺序不对（开始 ≤ 结束 ≤ 正式名单日期）", "业务规则", "cell"),
+    CheckInfo("date-invalid", "日期不存在（如 2023-02-30、2023-13）", "业务规则", "cell"),
+    CheckInfo("date-in-future", "记录已发生之事的日期晚于生成日期", "业务规则", "cell"),
     CheckInfo("id-reused", "已停用的编号又被用于另一条记录", "业务规则", "cell"),
     CheckInfo("count-mismatch", "完整名单的记录数与公告所载数量不符", "业务规则", "cell", WARNING),
     CheckInfo("duplicate-in-announcement", "同一公告下领办人或依托单位重复", "业务规则", "cell", WARNING),

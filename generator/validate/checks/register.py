@@ -4,12 +4,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator.model.problems import WARNING, Problem
 from generator.validate.checks.credit_code import check_credit_codes
+from generator.validate.checks.dates import check_dates
 from generator.validate.checks.domain import DOMAIN_CHECKS
 from generator.validate.checks.domain_ids import check_retired_ids
 from generator.validate.checks.domain_text import check_garbled
 from generator.validate.checks.tables import Table
-from generator.model.problems import WARNING, Problem
 
 OTHER_PROGRAMMES = ("劳模创新工作室", "工匠创新工作室", "职工创新工作室", "技能大师特色工作站",
                     "乡土人才大师工作室", "高技能人才培养示范基地", "世界技能大赛中国集训基地",
@@ -73,4 +74,4 @@ def check_formula(tables: dict[str, Table]) -> Iterator[Problem]:
 
 
 REGISTER_CHECKS = (check_other_programmes, check_markup, check_cell_length, check_formula,
-                   check_garbled, check_credit_codes, check_retired_ids, *DOMAIN_CHECKS)
+                   check_garbled, check_credit_codes, check_retired_ids, check_dates, *DOMAIN_CHECKS)
