@@ -117,3 +117,18 @@ def test_site_publishes_the_templates(built_site: Path) -> None:
     page = (built_site / "data" / "intake" / "index.html").read_text(encoding="utf-8")
     for table in TARGETS:
         assert f'href="../templates/{table}.xlsx"' in page
+
+
+def test_template_does_not_overwrite_a_filled_workbook_without_force(datasets: Path) -> None:
+    out = make("studios", datasets)
+    filled = load(out)
+    filled["技能大师工作室"]["A2"] = "周八技能大师工作室"
+    filled.save(out)
+    before = out.read_bytes()
+    result = CliRunner().invoke(main, ["template", "studios", "--out", str(out), "--datasets", str(datasets)])
+    assert result.exit_code == 2
+    assert "文件已存在" in result.output and "--force" in result.output
+    assert out.read_bytes() == before
+    result = CliRunner().invoke(main, ["template", "studios", "--out", str(out), "--datasets", str(datasets), "--force"])
+    assert result.exit_code == 0, result.output
+    assert load(out)["技能大师工作室"]["A2"].value is None

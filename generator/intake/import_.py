@@ -17,14 +17,17 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.model import sitemap
 from generator import paths
-from generator.files import write_atomically
+from generator.model import sitemap
+from generator.intake.cells import cell_problem
 from generator.intake.choices import choices_from_files
+from generator.intake.duplicates import already_imported, find_duplicates, register_rows
 from generator.intake.fields import TableSpec, header_key, table_spec
 from generator.intake.ids import issued_ids, next_ids
 from generator.intake.normalise import Change, Lookups, lookups, normalise_row
+from generator.intake.plausible import check_plausible
 from generator.intake.read import Upload, read_upload
+from generator.intake.undo import UNDO_DIR, keep, write_through
 from generator.model.problems import Problem, errors
 from generator.validate import shown_path, validate
 
@@ -45,6 +48,8 @@ class ImportPlan:
     problems: tuple[Problem, ...] = ()
     changes: tuple[Change, ...] = ()
     skipped: tuple[int, ...] = ()  # blank rows
+    notes: tuple[str, ...] = ()  # what the reader did (merged cells carried, hidden sheets left unread)
+    already: tuple[str, ...] = ()  # every row is in the register already: these ids
     added: tuple[Added, ...] = ()
     original: bytes = b""
     merged: bytes = field(default=b"", repr=False)
@@ -54,7 +59,8 @@ class ImportPlan:
         return not errors(self.problems) and bool(self.added)
 
 
-def plan_import(file: Path, into: str, datasets: Path, schemas: Path = paths.SCHEMAS) -> ImportPlan:
+def plan_import(file: Path, into: str, datasets: Path, schemas: Path = paths.SCHEMAS, *,
+                allow_duplicates: frozenset[int] = frozenset(), sheet: str | None = None) -> ImportPlan:
     spec = table_spec(into, schemas)
     target = datasets / sitemap.REGISTER / f"{into}.csv"
     plan = ImportPlan(spec, target)
@@ -64,22 +70,43 @@ def plan_import(file: Path, into: str, datasets: Path, schemas: Path = paths.SCH
             shown_path(datasets), None, "import-datasets-invalid", f"现有数据本身有 {len(errors(before))} 个错误，不能导入",
             hint="请先运行 python -m generator validate 并改正这些错误，再导入。"),))
     shown = shown_path(file)
-    upload, problems = read_upload(file, shown, spec.sheet)
+    upload, problems = read_upload(file, shown, spec.sheet, sheet)
     if upload is None:
         return replace(plan, problems=tuple(problems))
-    plan = replace(plan, description=upload.description, note=upload.note)
-    columns, problems = map_header(spec, upload)
-    if errors(problems):
-        return replace(plan, problems=tuple(problems))
-    rows, changes, skipped, problems = collect_rows(spec, upload, columns, lookups(spec, choices_from_files(datasets)))
+    return plan_rows(plan, upload, datasets, schemas, before, allow_duplicates)
+
+
+def plan_rows(plan: ImportPlan, upload: Upload, datasets: Path, schemas: Path, before: list[Problem],
+              allow_duplicates: frozenset[int], columns: list[str | None] | None = None) -> ImportPlan:
+    """Everything after reading: map, normalise, check, assign ids, validate a merged copy."""
+    spec, target, shown = plan.spec, plan.target, upload.shown
+    plan = replace(plan, description=upload.description, note=upload.note, notes=upload.notes)
+    problems: list[Problem] = []
+    if columns is None:
+        columns, problems = map_header(spec, upload)
+        if errors(problems):
+            return replace(plan, problems=tuple(problems))
+    rows, changes, skipped, found = collect_rows(spec, upload, columns, lookups(spec, choices_from_files(datasets)))
+    problems += found
+    plan = replace(plan, changes=tuple(changes), skipped=tuple(skipped))
     if not rows:
         problems.append(Problem(shown, None, "import-no-rows", "文件中没有可导入的数据行",
                                 hint=f"请在工作表「{spec.sheet}」第 2 行起填写记录。"))
-        return replace(plan, problems=tuple(problems), changes=tuple(changes), skipped=tuple(skipped))
+        return replace(plan, problems=tuple(problems))
+    original = target.read_bytes()
+    existing = register_rows(original)
+    already = already_imported(spec, rows, existing)
+    if already and not allow_duplicates:
+        return replace(plan, already=tuple(already))
+    register_file = target.relative_to(datasets).as_posix()
+    problems += find_duplicates(spec, rows, existing, shown, register_file, set(allow_duplicates))
+    plausible = check_plausible(spec, rows, existing, datasets, shown)
+    problems += plausible
+    if any(p.code == "import-announcement-exists" for p in plausible):
+        return replace(plan, problems=tuple(problems))  # merged, it would only echo on existing records
     if spec.assigns_ids:
         for (_, row), new_id in zip(rows, next_ids(spec.prefix, issued_ids(datasets), len(rows)), strict=True):
             row["id"] = new_id
-    original = target.read_bytes()
     merged = merge(original, spec, [row for _, row in rows])
     found = validate_merged(datasets, schemas, target, merged)
     before_keys = {_key(p, datasets) for p in before}
@@ -87,9 +114,19 @@ def plan_import(file: Path, into: str, datasets: Path, schemas: Path = paths.SCH
     for p in found:
         if _key(p, datasets) not in before_keys:
             problems.append(_as_import(p, spec, shown, target, datasets, first_new, [n for n, _ in rows]))
+    problems = [p for p in problems if not (p.code == "duplicate-in-announcement" and p.path == shown)]  # said above
     added = tuple(Added(n, row["id"], row.get("name") or row.get("title", "")) for n, row in rows)
-    return replace(plan, problems=tuple(problems), changes=tuple(changes), skipped=tuple(skipped),
+    return replace(plan, problems=tuple(_for_new_announcement(spec, p, shown) for p in problems),
                    added=added, original=original, merged=merged)
+
+
+def _for_new_announcement(spec: TableSpec, p: Problem, shown: str) -> Problem:
+    """The count warning on an announcement just imported is expected: the records come next."""
+    if spec.name == "announcements" and p.code == "count-mismatch" and p.path == shown:
+        table = "studios" if p.field == spec.title("count_studios") else "bases"
+        return replace(p, hint=f"这是刚导入的公告，名单还没有导入，这条提示是预期的：下一步用 "
+                               f"python -m generator template {table} --out 名单.xlsx 生成模板，填好名单后导入。")
+    return p
 
 
 def map_header(spec: TableSpec, upload: Upload) -> tuple[list[str | None], list[Problem]]:
@@ -101,11 +138,11 @@ def map_header(spec: TableSpec, upload: Upload) -> tuple[list[str | None], list[
     for index, label in enumerate(upload.header):
         name = known.get(header_key(label)) if label.strip() else None
         if label.strip() and name is None:
-            problems.append(Problem(upload.shown, 1, "import-unknown-column", f"表头第 {index + 1} 列不是模板中的列",
+            problems.append(Problem(upload.shown, upload.header_row, "import-unknown-column", f"表头第 {index + 1} 列不是模板中的列",
                                     field=label, expected="、".join(spec.title(n) for n in spec.names),
                                     hint="请删除该列，或改为模板中的列名（中文列名或字段名均可）。"))
         elif name in seen:
-            problems.append(Problem(upload.shown, 1, "import-duplicate-column",
+            problems.append(Problem(upload.shown, upload.header_row, "import-duplicate-column",
                                     f"表头第 {seen[name] + 1} 列和第 {index + 1} 列都是「{spec.title(name)}」",
                                     field=spec.title(name), hint="请删除重复的一列。"))
             name = None
@@ -113,12 +150,12 @@ def map_header(spec: TableSpec, upload: Upload) -> tuple[list[str | None], list[
             seen[name] = index
         columns.append(name)
     if not seen:
-        return columns, [Problem(upload.shown, 1, "import-no-header", "第 1 行不是表头：没有一个列名与模板相符",
+        return columns, [Problem(upload.shown, upload.header_row, "import-no-header", "第 1 行不是表头：没有一个列名与模板相符",
                                  expected="、".join(spec.title(n) for n in spec.names),
                                  hint="请使用 python -m generator template 生成的模板，不要删除表头行。")]
     for name in spec.names:
         if spec.required(name) and name not in seen and not (name == "id" and spec.assigns_ids):
-            problems.append(Problem(upload.shown, 1, "import-missing-column", "缺少必填的列", field=spec.title(name),
+            problems.append(Problem(upload.shown, upload.header_row, "import-missing-column", "缺少必填的列", field=spec.title(name),
                                     hint="请按模板补上这一列并填写。"))
     return columns, problems
 
@@ -130,7 +167,10 @@ def collect_rows(spec: TableSpec, upload: Upload, columns: list[str | None], loo
     skipped: list[int] = []
     problems: list[Problem] = []
     last = max((n for n, cells in upload.rows if any(c.strip() for c in cells)), default=0)
+    previous = upload.header_row
     for number, cells in upload.rows:
+        skipped.extend(range(previous + 1, min(number, last)))  # rows the reader left out: blank in the sheet
+        previous = number
         if not any(c.strip() for c in cells):
             if number < last:  # blank rows after the last record are not worth a line
                 skipped.append(number)
@@ -143,6 +183,10 @@ def collect_rows(spec: TableSpec, upload: Upload, columns: list[str | None], loo
         for index, name in enumerate(columns):
             if name and index < len(cells):
                 raw[name] = cells[index]
+                wrong = cell_problem(spec, upload.shown, number, name, cells[index], upload.kinds.get((number, index), ""))
+                if wrong:
+                    problems.append(wrong)
+                    raw[name] = ""
                 if (number, index) in upload.formulas:
                     problems.append(Problem(upload.shown, number, "import-formula", "单元格是 Excel 公式，导入不计算公式",
                                             field=spec.title(name), actual=cells[index],
@@ -173,7 +217,7 @@ def merge(original: bytes, spec: TableSpec, rows: list[dict[str, str]]) -> bytes
 def validate_merged(datasets: Path, schemas: Path, target: Path, merged: bytes) -> list[Problem]:
     with tempfile.TemporaryDirectory(prefix="hsp-import-") as tmp:
         copy = Path(tmp) / "datasets"
-        shutil.copytree(datasets, copy)
+        shutil.copytree(datasets, copy, ignore=shutil.ignore_patterns(UNDO_DIR))
         (copy / target.relative_to(datasets)).write_bytes(merged)
         found = validate(copy, schemas)
         return [replace(p, path=_relative(p.path, copy)) for p in found]
@@ -203,12 +247,18 @@ class ChangedMeanwhile(Exception):
     """The target file changed between reading and writing; nothing was written."""
 
 
-def commit(plan: ImportPlan) -> None:
-    """Write the merged CSV beside the target, then replace the target in one rename (keeping its mode;
-    a symlinked CSV is written through)."""
-
-    def unchanged() -> None:
+def commit(plan: ImportPlan, datasets: Path, file: str) -> Path:
+    """Keep the CSV as it was (for ``import --undo``), then replace it in one rename, through a symlink.
+    Returns the folder of the undo copy."""
+    if plan.target.read_bytes() != plan.original:
+        raise ChangedMeanwhile(str(plan.target))
+    kept = keep(datasets, plan.spec.name, plan.target, plan.original, plan.merged, file,
+                [(a.id, a.name) for a in plan.added])
+    try:
         if plan.target.read_bytes() != plan.original:
             raise ChangedMeanwhile(str(plan.target))
-
-    write_atomically(plan.target, plan.merged, check=unchanged)
+        write_through(plan.target, plan.merged)
+    except BaseException:
+        shutil.rmtree(kept)
+        raise
+    return kept

@@ -93,6 +93,14 @@ CHECKS: tuple[CheckInfo, ...] = (
     CheckInfo("import-formula", "单元格是 Excel 公式", "导入", "cell"),
     CheckInfo("import-no-rows", "没有可导入的数据行", "导入", "file"),
     CheckInfo("import-changed-meanwhile", "导入期间数据文件被修改", "导入", "file"),
+    CheckInfo("import-no-sheet", "工作簿中没有指定的工作表", "导入", "file"),
+    CheckInfo("import-excel-error", "单元格是 Excel 错误值（#N/A、#REF! 等）", "导入", "cell"),
+    CheckInfo("import-boolean", "应填文字处是逻辑值（TRUE/FALSE）", "导入", "cell"),
+    CheckInfo("import-number-as-name", "应填名称或姓名处是数字", "导入", "cell"),
+    CheckInfo("import-duplicate", "与文件中另一行或已有记录重复", "导入", "cell"),
+    CheckInfo("import-kind-mismatch", "记录类别与公告的项目类别不符", "导入", "cell"),
+    CheckInfo("import-count-exceeded", "导入后记录数远超公告所载数量", "导入", "cell"),
+    CheckInfo("import-announcement-exists", "公告标识已经存在", "导入", "cell"),
 )
 
 BY_CODE: dict[str, CheckInfo] = {c.code: c for c in CHECKS}
