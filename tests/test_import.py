@@ -91,14 +91,18 @@ def problems_in(output: str, file: Path) -> list[str]:
 
 @pytest.mark.parametrize("case", CORPUS, ids=[f"{c.parent.name}/{c.name}" for c in CORPUS])
 def test_corpus_case(case: Path, datasets: Path) -> None:
-    """Each file gives exactly its outcome: refused with its problems and nothing written, or its records
-    added with the next ids (dry run first, which writes nothing), every normalisation listed."""
     want = expected(case)
+    assert (case.parent.name == "bad") == bool(want.problems), "bad cases are refused, good ones are not"
+    check_outcome(case, want, datasets)
+
+
+def check_outcome(case: Path, want: Outcome, datasets: Path) -> None:
+    """The file gives exactly its outcome: refused with its problems and nothing written, or its records
+    added with the next ids (dry run first, which writes nothing), every normalisation listed."""
     table = table_of(case)
     target = datasets / "register" / f"{table}.csv"
     before, original = digest(datasets), target.read_bytes()
     args = ["import", str(case), "--into", table, "--datasets", str(datasets), *want.args]
-    assert (case.parent.name == "bad") == bool(want.problems), "bad cases are refused, good ones are not"
 
     code, out = run(*args, "--dry-run")
     assert digest(datasets) == before, "a dry run (or a refused file) writes nothing"

@@ -56,7 +56,7 @@ def template_command(table: str, out: Path, force: bool, datasets: Path) -> None
 
 
 @click.command("import")
-@click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path))
 @click.option("--into", "table", type=TABLES, help="导入到哪张表。")
 @DATASETS
 @click.option("--dry-run", is_flag=True, help="只检查并显示将新增的记录，不写入任何文件。")
@@ -64,9 +64,14 @@ def template_command(table: str, out: Path, force: bool, datasets: Path) -> None
               help="确认文件中第 ROW 行不是重复项目，照常导入（可重复使用）。")
 @click.option("--sheet", help="要读取的工作表名称（默认读取可见的数据工作表；隐藏的工作表只在这里指名时读取）。")
 @click.option("--undo", is_flag=True, help="撤销上一次导入：把数据恢复到导入前，并停用那次分配的编号。")
+@click.option("--announcement", metavar="ID",
+              help="导入公告原样发布的名单（.docx/.xls/.xlsx/.csv/.pdf/.txt，- 为标准输入），记录挂在这份公告下。")
+@click.option("--map", "mapping", multiple=True, metavar="列名=字段",
+              help='指定某列对应的字段，如 --map "工作室名称=name"（可重复使用；字段可写 serial、trade、skip）。')
 def import_command(file: Path | None, table: str | None, datasets: Path, dry_run: bool, allowed: tuple[int, ...],
-                   sheet: str | None, undo: bool) -> None:
-    """导入填好的模板（.xlsx）或 CSV（UTF-8/GBK/Big5），校验通过后一次性写入；--undo 撤销上一次导入。"""
+                   sheet: str | None, undo: bool, announcement: str | None, mapping: tuple[str, ...]) -> None:
+    """导入填好的模板（.xlsx）或 CSV（UTF-8/GBK/Big5），或用 --announcement 导入公告原样发布的名单
+    （Word、旧版 Excel、PDF、网页文字）；校验通过后一次性写入。--undo 撤销上一次导入。"""
     if undo:
         if file or table:
             raise UsageError("--undo 不需要文件名和 --into：它撤销最近一次导入。")
@@ -76,11 +81,18 @@ def import_command(file: Path | None, table: str | None, datasets: Path, dry_run
         raise UsageError("请给出要导入的文件和 --into 表名，例如：python -m generator import 名单.xlsx --into studios")
     if not (datasets / sitemap.REGISTER / f"{table}.csv").is_file():
         raise UsageError(f"找不到 {datasets / sitemap.REGISTER / f'{table}.csv'}：请用 --datasets 指向数据目录。")
+    if announcement is not None:
+        from generator.intake.list_command import import_list  # python-docx, xlrd, pdfplumber load only here
+
+        import_list(file, table, announcement, datasets, mapping, dry_run, frozenset(allowed))
+        return
+    if str(file) == "-" or mapping:
+        raise UsageError("从标准输入导入、或使用 --map 时，请用 --announcement 指明名单所属的公告。")
     plan = plan_import(file, table, datasets, allow_duplicates=frozenset(allowed), sheet=sheet)
-    finish(plan, file, table, datasets, dry_run)
+    finish(plan, shown_path(file), table, datasets, dry_run)
 
 
-def finish(plan: ImportPlan, file: Path, table: str, datasets: Path, dry_run: bool) -> None:
+def finish(plan: ImportPlan, shown: str, table: str, datasets: Path, dry_run: bool) -> None:
     """Print the plan, then write it (or not); shared by template imports and published lists."""
     if plan.already:
         span = plan.already[0] if len(plan.already) == 1 else f"{plan.already[0]} 至 {plan.already[-1]}"
@@ -93,13 +105,13 @@ def finish(plan: ImportPlan, file: Path, table: str, datasets: Path, dry_run: bo
     label = TARGETS[table][0]
     click.echo(f"将新增 {len(plan.added)} 条{label}记录：")
     for added in plan.added:
-        click.echo(f"  {added.id}  {added.name}（{shown_path(file)} 第 {added.row} 行）")
+        click.echo(f"  {added.id}  {added.name}（{shown} 第 {added.row} 行）")
     if dry_run:
         click.echo("试运行（--dry-run）：没有写入任何文件。")
         click.echo("下一步：去掉 --dry-run 再运行同一命令，写入数据。")
         return
     try:
-        commit(plan, datasets, shown_path(file))
+        commit(plan, datasets, shown)
     except ChangedMeanwhile:
         raise HspError(f"{shown_path(plan.target)} 在导入期间被修改，没有写入任何文件：请重新导入。") from None
     click.echo(f"已写入 {shown_path(plan.target)}（导入前的文件已保留，可用 python -m generator import --undo 撤销）。")

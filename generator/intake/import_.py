@@ -51,6 +51,7 @@ class ImportPlan:
     notes: tuple[str, ...] = ()  # what the reader did (merged cells carried, hidden sheets left unread)
     already: tuple[str, ...] = ()  # every row is in the register already: these ids
     added: tuple[Added, ...] = ()
+    stored: tuple[dict[str, str], ...] = ()  # the new rows as they will be written
     original: bytes = b""
     merged: bytes = field(default=b"", repr=False)
 
@@ -117,7 +118,7 @@ def plan_rows(plan: ImportPlan, upload: Upload, datasets: Path, schemas: Path, b
     problems = [p for p in problems if not (p.code == "duplicate-in-announcement" and p.path == shown)]  # said above
     added = tuple(Added(n, row["id"], row.get("name") or row.get("title", "")) for n, row in rows)
     return replace(plan, problems=tuple(_for_new_announcement(spec, p, shown) for p in problems),
-                   added=added, original=original, merged=merged)
+                   added=added, stored=tuple(row for _, row in rows), original=original, merged=merged)
 
 
 def _for_new_announcement(spec: TableSpec, p: Problem, shown: str) -> Problem:
@@ -169,7 +170,8 @@ def collect_rows(spec: TableSpec, upload: Upload, columns: list[str | None], loo
     last = max((n for n, cells in upload.rows if any(c.strip() for c in cells)), default=0)
     previous = upload.header_row
     for number, cells in upload.rows:
-        skipped.extend(range(previous + 1, min(number, last)))  # rows the reader left out: blank in the sheet
+        if upload.numbered_by_reader:
+            skipped.extend(range(previous + 1, min(number, last)))  # rows the reader left out: blank in the sheet
         previous = number
         if not any(c.strip() for c in cells):
             if number < last:  # blank rows after the last record are not worth a line

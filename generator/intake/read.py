@@ -40,6 +40,7 @@ class Upload:
     kinds: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column index) → error/bool/number/date
     notes: tuple[str, ...] = ()  # what the reader did: merged cells carried, hidden sheets left
     header_row: int = 1
+    numbered_by_reader: bool = True  # False: rows come from a published list, and gaps are not blank rows
 
 
 def read_upload(path: Path, shown: str, sheet: str, wanted: str | None = None) -> tuple[Upload | None, list[Problem]]:
@@ -165,8 +166,8 @@ def sheet_grid(ws: Worksheet) -> tuple[Grid, list[str]]:
             if (top[0], top[1] - 1) in grid.kinds:
                 grid.kinds[(r, c - 1)] = grid.kinds[(top[0], top[1] - 1)]
         if covered:
-            notes.append(f"合并单元格 {merged.coord} 的值 {show(value)} 已填入它覆盖的每一格"
-                         f"（第 {merged.min_row}–{min(merged.max_row, last)} 行）。")
+            rows = f"{merged.min_row}–{min(merged.max_row, last)}" if merged.max_row > merged.min_row else merged.min_row
+            notes.append(f"合并单元格 {merged.coord} 的值 {show(value)} 已填入它覆盖的每一格（第 {rows} 行）。")
     return grid, notes
 
 
