@@ -25,7 +25,7 @@ from generator.intake.duplicates import already_imported, find_duplicates, regis
 from generator.intake.fields import TableSpec, header_key, table_spec
 from generator.intake.ids import issued_ids, next_ids
 from generator.intake.normalise import Change, Lookups, lookups, normalise_row
-from generator.intake.plausible import check_plausible
+from generator.intake.plausible import check_plausible, count_short
 from generator.intake.read import Upload, read_upload
 from generator.intake.undo import UNDO_DIR, keep, write_through
 from generator.model.problems import Problem, errors
@@ -116,6 +116,8 @@ def plan_rows(plan: ImportPlan, upload: Upload, datasets: Path, schemas: Path, b
         if _key(p, datasets) not in before_keys:
             problems.append(_as_import(p, spec, shown, target, datasets, first_new, [n for n, _ in rows]))
     problems = [p for p in problems if not (p.code == "duplicate-in-announcement" and p.path == shown)]  # said above
+    if not errors(problems):
+        problems += count_short(spec, rows, existing, datasets, shown)
     added = tuple(Added(n, row["id"], row.get("name") or row.get("title", "")) for n, row in rows)
     return replace(plan, problems=tuple(_for_new_announcement(spec, p, shown) for p in problems),
                    added=added, stored=tuple(row for _, row in rows), original=original, merged=merged)

@@ -4,6 +4,8 @@ merged copy is validated, so the clerk gets one clear line instead of many echoe
 * ``import-kind-mismatch``: a studio under an announcement of bases only (or a base under studios only);
 * ``import-count-exceeded``: after the import an announcement would hold far more records than it
   states (more than :data:`SLACK` above, at least 2): a wrong announcement or a file pasted twice;
+* ``import-count-short`` (warning): fewer than stated, on a list not marked complete (a complete one
+  is reported by ``count-mismatch``);
 * ``import-announcement-exists``: an announcement whose id is already taken. Without this one check
   the merged copy would report a primary-key error and every existing record under that id again.
 """
@@ -15,7 +17,7 @@ from pathlib import Path
 
 from generator.model import sitemap
 from generator.intake.fields import TableSpec
-from generator.model.problems import Problem
+from generator.model.problems import WARNING, Problem
 
 SLACK = 0.1  # 10 % above a stated count is still a correction the clerk may be making; more is an error
 KIND_OF_TABLE = {"studios": "studios", "bases": "bases"}
@@ -61,11 +63,36 @@ def check_plausible(spec: TableSpec, rows: list[tuple[int, dict[str, str]]], exi
         if not stated.isdigit():
             continue
         held, limit = counts[announcement], int(stated) + max(2, int(int(stated) * SLACK))
+        first = next(n for n, row in rows if row.get("announcement_id") == announcement)
         if held > limit:
-            first = next(n for n, row in rows if row.get("announcement_id") == announcement)
             problems.append(Problem(
                 shown, first, "import-count-exceeded",
                 f"公告「{announcement}」载明{LABEL[spec.name]} {stated} 个，导入后将有 {held} 个，远超公告数量",
                 field=spec.title("announcement_id"), actual=announcement, expected=f"不超过约 {limit} 个",
                 hint="请核对是否挂错了公告、文件是否重复粘贴；公告数量有误时先改正 announcements.csv 中的数量。"))
+    return problems
+
+
+def count_short(spec: TableSpec, rows: list[tuple[int, dict[str, str]]], existing: list[tuple[int, dict[str, str]]],
+                datasets: Path, shown: str) -> list[Problem]:
+    """Warnings for an import that leaves a partial list below its stated count (said only when the
+    import can go ahead: next to errors it would be noise). A complete list is count-mismatch's."""
+    if spec.name not in KIND_OF_TABLE:
+        return []
+    known = announcement_rows(datasets)
+    field = "count_studios" if spec.name == "studios" else "count_bases"
+    problems: list[Problem] = []
+    for announcement in sorted({row.get("announcement_id", "") for _, row in rows}):
+        found = known.get(announcement)
+        stated = found[1].get(field, "") if found else ""
+        if not found or not stated.isdigit() or found[1].get("list_completeness") == "complete":
+            continue
+        held = sum(1 for _, row in existing + rows if row.get("announcement_id") == announcement)
+        if held < int(stated):
+            first = next(n for n, row in rows if row.get("announcement_id") == announcement)
+            problems.append(Problem(
+                shown, first, "import-count-short",
+                f"公告「{announcement}」载明{LABEL[spec.name]} {stated} 个，导入后本站有 {held} 个，还差 {int(stated) - held} 个",
+                field=spec.title("announcement_id"), actual=announcement,
+                hint="名单只收录了一部分时这是正常的；找到其余名单后再导入。", severity=WARNING))
     return problems
