@@ -3,21 +3,30 @@ tables, old .xls, PDF tables and lists, text copied from a web page) become reco
 cases/attachments/ is imported into the minimal good project plus the real announcements it belongs
 to, and must give exactly the records (or the message) in its ``.expected.txt`` (format: test_import.py).
 The files are written by cases/attachments/build.py with names from the real records."""
+
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
 import pytest
-
-from conftest import CASES, REPO, run_cli as run
+from conftest import CASES, REPO
+from conftest import run_cli as run
 from test_import import check_outcome, digest, expected
 
 ATTACHMENTS = CASES / "attachments"
-FILES = sorted(p for p in ATTACHMENTS.iterdir()
-               if p.suffix in {".docx", ".xls", ".xlsx", ".csv", ".pdf", ".txt"} and not p.name.endswith(".expected.txt"))
-ANNOUNCEMENTS = ("nat-2023-batch", "sc-2014-national", "sc-2014-provincial", "jx-2014-provincial-studios",
-                 "fuzhou-2017-national")
+FILES = sorted(
+    p
+    for p in ATTACHMENTS.iterdir()
+    if p.suffix in {".docx", ".xls", ".xlsx", ".csv", ".pdf", ".txt"} and not p.name.endswith(".expected.txt")
+)
+ANNOUNCEMENTS = (
+    "nat-2023-batch",
+    "sc-2014-national",
+    "sc-2014-provincial",
+    "jx-2014-provincial-studios",
+    "fuzhou-2017-national",
+)
 
 
 @pytest.fixture
@@ -50,8 +59,21 @@ def test_standard_input_reads_web_text(datasets: Path) -> None:
 
     text = (ATTACHMENTS / "studios-web-master-trade.txt").read_bytes()
     before = digest(datasets)
-    result = CliRunner().invoke(main, ["import", "-", "--into", "studios", "--announcement", "sc-2014-national",
-                                       "--datasets", str(datasets), "--dry-run"], input=text)
+    result = CliRunner().invoke(
+        main,
+        [
+            "import",
+            "-",
+            "--into",
+            "studios",
+            "--announcement",
+            "sc-2014-national",
+            "--datasets",
+            str(datasets),
+            "--dry-run",
+        ],
+        input=text,
+    )
     assert result.exit_code == 0, result.output
     assert "  S000092  张志发技能大师工作室（标准输入 第 2 行）" in result.output.splitlines()
     assert digest(datasets) == before
@@ -59,18 +81,33 @@ def test_standard_input_reads_web_text(datasets: Path) -> None:
 
 def test_map_overrides_a_column(datasets: Path) -> None:
     case = ATTACHMENTS / "studios-extra-remarks.csv"
-    code, out = run("import", str(case), "--into", "studios", "--announcement", "wuhan-2023", "--datasets",
-                    str(datasets), "--dry-run", "--map", "依托单位=skip")
+    code, out = run(
+        "import",
+        str(case),
+        "--into",
+        "studios",
+        "--announcement",
+        "wuhan-2023",
+        "--datasets",
+        str(datasets),
+        "--dry-run",
+        "--map",
+        "依托单位=skip",
+    )
     assert code == 0, out
     assert "  「依托单位」→ 不导入" in out.splitlines()
     assert "依托单位=" not in out
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("--announcement", "no-such-announcement"), "没有公告「no-such-announcement」"),
-    (("--announcement", "wuhan-2023", "--map", "工作室名称"), "--map 写法不对"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--announcement", "no-such-announcement"), "没有公告「no-such-announcement」"),
+        (("--announcement", "wuhan-2023", "--map", "工作室名称"), "--map 写法不对"),
+    ],
+)
 def test_list_usage_errors_exit_2(datasets: Path, args: tuple[str, ...], message: str) -> None:
-    code, out = run("import", str(ATTACHMENTS / "studios-web-table.txt"), "--into", "studios", "--datasets",
-                    str(datasets), *args)
+    code, out = run(
+        "import", str(ATTACHMENTS / "studios-web-table.txt"), "--into", "studios", "--datasets", str(datasets), *args
+    )
     assert code == 2 and message in out

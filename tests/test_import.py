@@ -3,6 +3,7 @@ good project. A bad file must be refused (exit 1) with exactly the problems in i
 (``row:code:field title``, row and column as the clerk sees them) and leave datasets/ byte-identical;
 a good file must add exactly the records in its ``.expected.txt`` (``id name``) with the next ids, and
 the result must validate. ``--dry-run`` writes nothing."""
+
 from __future__ import annotations
 
 import csv
@@ -15,8 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from conftest import CASES
+from conftest import run_cli as run
 
-from generator.validate.checks.catalogue import BY_CODE
 from generator.intake.encodings import decode
 from generator.intake.ids import issued_ids, next_ids
 from generator.intake.import_ import ChangedMeanwhile, commit, plan_import
@@ -24,12 +26,10 @@ from generator.intake.read import read_upload
 from generator.intake.undo import UNDO_DIR
 from generator.model.problems import errors
 from generator.validate import validate
-
-from conftest import CASES, run_cli as run
+from generator.validate.checks.catalogue import BY_CODE
 
 IMPORT = CASES / "import"
-CORPUS = sorted(p for folder in ("good", "bad") for p in (IMPORT / folder).iterdir()
-                if p.suffix in {".csv", ".xlsx"})
+CORPUS = sorted(p for folder in ("good", "bad") for p in (IMPORT / folder).iterdir() if p.suffix in {".csv", ".xlsx"})
 ADDED = re.compile(r"^  (\S+)  (.+)（.+ 第 \d+ 行）$")
 LINE = re.compile(r"^(?P<path>.+?):(?P<row>\d+|-): \[(?P<code>[a-z-]+)(，警告)?\] (?P<text>.*)$")
 PROBLEM = re.compile(r"^(\d+|-):[a-z-]+:")
@@ -42,8 +42,11 @@ def datasets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and UNDO_DIR not in p.parts}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and UNDO_DIR not in p.parts
+    }
 
 
 def table_of(case: Path) -> str:
@@ -55,6 +58,7 @@ class Outcome:
     """A case's ``.expected.txt``: ``args: …`` extra arguments; ``row:code:column`` problems (the file is
     refused with exactly these); ``+ id name`` records added, in order; ``= id field value`` a value
     stored; ``> text`` a line of output that must appear (a normalisation listed, a note)."""
+
     args: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     added: list[str] = field(default_factory=list)
@@ -127,7 +131,9 @@ def check_outcome(case: Path, want: Outcome, datasets: Path) -> None:
     assert changed == ({f"register/{table}.csv"} if want.added else set()), "only the target changes"
     data = target.read_bytes()
     assert data.startswith(original), "existing rows are kept byte for byte"
-    new_rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))[-len(want.added):] if want.added else []
+    new_rows = (
+        list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))[-len(want.added) :] if want.added else []
+    )
     assert [f"{r['id']} {r.get('name') or r.get('title')}" for r in new_rows] == want.added
     by_id = {r["id"]: r for r in new_rows}
     for record_id, name, value in want.stored:
@@ -146,7 +152,9 @@ def test_changes_are_reported_with_row_column_old_and_new(datasets: Path) -> Non
 
 
 def test_a_warning_caused_by_the_import_is_shown_but_does_not_stop_it(datasets: Path) -> None:
-    code, out = run("import", str(IMPORT / "good" / "studios-bom.csv"), "--into", "studios", "--datasets", str(datasets))
+    code, out = run(
+        "import", str(IMPORT / "good" / "studios-bom.csv"), "--into", "studios", "--datasets", str(datasets)
+    )
     assert code == 0
     assert "读取：CSV 文件，编码 UTF-8（带 BOM）。" in out
     assert "register/announcements.csv:4: [count-mismatch，警告]" in out
@@ -155,7 +163,8 @@ def test_a_warning_caused_by_the_import_is_shown_but_does_not_stop_it(datasets: 
 def test_ids_are_never_reused(datasets: Path) -> None:
     """The next id comes after every id ever issued: the retired ledger and release snapshots count."""
     (datasets / "register" / "retired_ids.csv").write_text(
-        "id,name,kind,retired_on,reason\nS000095,某技能大师工作室,studio,2024-01-15,重复\n", encoding="utf-8")
+        "id,name,kind,retired_on,reason\nS000095,某技能大师工作室,studio,2024-01-15,重复\n", encoding="utf-8"
+    )
     assert next_ids("S", issued_ids(datasets), 2) == ["S000096", "S000097"]
     snapshot = datasets / "releases" / "0.1.0" / "register"
     snapshot.mkdir(parents=True)
@@ -179,20 +188,27 @@ def test_nothing_is_written_when_the_target_changed_meanwhile(datasets: Path) ->
 
 def test_existing_errors_stop_the_import(datasets: Path) -> None:
     studios = datasets / "register" / "studios.csv"
-    studios.write_text(studios.read_text(encoding="utf-8").replace(",2023,wuhan-2023,", ",二〇二三,wuhan-2023,", 1), encoding="utf-8")
+    studios.write_text(
+        studios.read_text(encoding="utf-8").replace(",2023,wuhan-2023,", ",二〇二三,wuhan-2023,", 1), encoding="utf-8"
+    )
     before = digest(datasets)
-    code, out = run("import", str(IMPORT / "good" / "studios-gbk.csv"), "--into", "studios", "--datasets", str(datasets))
+    code, out = run(
+        "import", str(IMPORT / "good" / "studios-gbk.csv"), "--into", "studios", "--datasets", str(datasets)
+    )
     assert code == 1
     assert "[import-datasets-invalid] 现有数据本身有 1 个错误，不能导入" in out
     assert digest(datasets) == before
 
 
-@pytest.mark.parametrize("args", [
-    ("import", "no-such-file.csv", "--into", "studios"),
-    ("import", str(IMPORT / "good" / "studios-gbk.csv"), "--into", "workshops"),
-    ("import", str(IMPORT / "good" / "studios-gbk.csv")),
-    ("import", str(IMPORT / "good" / "studios-gbk.csv"), "--into", "studios", "--datasets", "no-such-folder"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("import", "no-such-file.csv", "--into", "studios"),
+        ("import", str(IMPORT / "good" / "studios-gbk.csv"), "--into", "workshops"),
+        ("import", str(IMPORT / "good" / "studios-gbk.csv")),
+        ("import", str(IMPORT / "good" / "studios-gbk.csv"), "--into", "studios", "--datasets", "no-such-folder"),
+    ],
+)
 def test_usage_errors_exit_2(datasets: Path, args: tuple[str, ...]) -> None:
     before = digest(datasets)
     code, _ = run(*args)
@@ -216,18 +232,23 @@ def test_encoding_detection_reports_what_it_used() -> None:
     assert [(p.row, p.code) for p in mixed] == [(2, "import-mixed-encoding")]
 
 
-@pytest.mark.parametrize(("cell", "expected_problems"), [
-    ("长" * 1_000_000, ["2:cell-too-long:证据说明"]),  # a 3 MB cell: reported, not a crash
-    ("官方\x00名单", ["-:import-not-spreadsheet:"]),
-    ("=HYPERLINK(\"http://evil.example/\")", ["2:formula-prefix:证据说明", "2:import-count-short:公告标识"]),
-])
+@pytest.mark.parametrize(
+    ("cell", "expected_problems"),
+    [
+        ("长" * 1_000_000, ["2:cell-too-long:证据说明"]),  # a 3 MB cell: reported, not a crash
+        ("官方\x00名单", ["-:import-not-spreadsheet:"]),
+        ('=HYPERLINK("http://evil.example/")', ["2:formula-prefix:证据说明", "2:import-count-short:公告标识"]),
+    ],
+)
 def test_hostile_cells(cell: str, expected_problems: list[str], datasets: Path) -> None:
     url = "https://www.chacewang.com/newsdetail/news518851.html"
     file = datasets.parent / "upload.csv"
     quoted = '"' + cell.replace('"', '""') + '"'
-    file.write_text("名称,原文名称,名称来源,领办人,省级行政区代码,级别,年度,公告标识,来源网址,证据等级,证据说明\n"
-                    f"王五技能大师工作室,王五技能大师工作室,printed,王五,420000,municipal,2023,wuhan-2023,{url},official,{quoted}\n",
-                    encoding="utf-8")
+    file.write_text(
+        "名称,原文名称,名称来源,领办人,省级行政区代码,级别,年度,公告标识,来源网址,证据等级,证据说明\n"
+        f"王五技能大师工作室,王五技能大师工作室,printed,王五,420000,municipal,2023,wuhan-2023,{url},official,{quoted}\n",
+        encoding="utf-8",
+    )
     before = digest(datasets)
     code, out = run("import", str(file), "--into", "studios", "--datasets", str(datasets))
     assert problems_in(out, file) == sorted(expected_problems), out
@@ -244,25 +265,30 @@ def test_the_same_file_twice_writes_nothing_the_second_time(datasets: Path) -> N
     before = digest(datasets)
     code, out = run("import", str(case), "--into", "studios", "--datasets", str(datasets))
     assert code == 0
-    assert out.splitlines() == ["这个文件已经导入过：全部 2 行都已在 datasets/register/studios.csv 中（S000092 至 S000093），"
-                                "没有写入任何文件。"]
+    assert out.splitlines() == [
+        "这个文件已经导入过：全部 2 行都已在 datasets/register/studios.csv 中（S000092 至 S000093），没有写入任何文件。"
+    ]
     assert digest(datasets) == before
 
 
 def test_undo_restores_the_register_and_retires_the_ids(datasets: Path) -> None:
     target = datasets / "register" / "studios.csv"
     original, ledger = target.read_bytes(), (datasets / "register" / "retired_ids.csv").read_text(encoding="utf-8")
-    code, out = run("import", str(IMPORT / "good" / "studios-gbk.csv"), "--into", "studios", "--datasets", str(datasets))
+    code, out = run(
+        "import", str(IMPORT / "good" / "studios-gbk.csv"), "--into", "studios", "--datasets", str(datasets)
+    )
     assert code == 0 and "import --undo" in out
     code, out = run("import", "--undo", "--datasets", str(datasets))
     assert code == 0, out
     assert target.read_bytes() == original
     assert "编号 S000092、S000093 已停用，记入 register/retired_ids.csv，今后不会再分配。" in out.splitlines()
-    retired = (datasets / "register" / "retired_ids.csv").read_text(encoding="utf-8")[len(ledger):].splitlines()
+    retired = (datasets / "register" / "retired_ids.csv").read_text(encoding="utf-8")[len(ledger) :].splitlines()
     want = [["S000092", "王五技能大师工作室", "studio"], ["S000093", "赵六钱七技能大师工作室", "studio"]]
     assert [line.split(",")[:3] for line in retired] == want
     assert errors(validate(datasets)) == []
-    code, out = run("import", str(IMPORT / "good" / "studios-gbk.csv"), "--into", "studios", "--datasets", str(datasets))
+    code, out = run(
+        "import", str(IMPORT / "good" / "studios-gbk.csv"), "--into", "studios", "--datasets", str(datasets)
+    )
     assert code == 0 and "  S000094  王五技能大师工作室" in out, "retired ids are not issued again"
     code, out = run("import", "--undo", "--datasets", str(datasets))
     code, out = run("import", "--undo", "--datasets", str(datasets))
@@ -285,7 +311,9 @@ def test_a_symlinked_csv_is_written_through(datasets: Path, tmp_path: Path) -> N
     real.write_bytes(target.read_bytes())
     target.unlink()
     target.symlink_to(real)
-    code, out = run("import", str(IMPORT / "good" / "studios-gbk.csv"), "--into", "studios", "--datasets", str(datasets))
+    code, out = run(
+        "import", str(IMPORT / "good" / "studios-gbk.csv"), "--into", "studios", "--datasets", str(datasets)
+    )
     assert code == 0, out
     assert target.is_symlink() and target.resolve() == real
     assert "S000093,赵六钱七技能大师工作室" in real.read_text(encoding="utf-8")
@@ -303,21 +331,40 @@ def test_a_stray_cell_at_the_last_row_costs_nothing() -> None:
 
 
 def test_a_hidden_sheet_is_read_only_on_request(datasets: Path) -> None:
-    code, out = run("import", str(IMPORT / "good" / "studios-hidden-sheet.xlsx"), "--into", "studios",
-                    "--datasets", str(datasets), "--dry-run", "--sheet", "技能大师工作室")
+    code, out = run(
+        "import",
+        str(IMPORT / "good" / "studios-hidden-sheet.xlsx"),
+        "--into",
+        "studios",
+        "--datasets",
+        str(datasets),
+        "--dry-run",
+        "--sheet",
+        "技能大师工作室",
+    )
     assert code == 0, out
     assert "按 --sheet 的要求读取隐藏的工作表「技能大师工作室」。" in out.splitlines()
     assert "  S000092  旧的技能大师工作室" in out
 
 
 def test_each_step_names_the_next_one(datasets: Path, tmp_path: Path) -> None:
-    code, out = run("import", str(IMPORT / "good" / "announcements-utf8.csv"), "--into", "announcements",
-                    "--datasets", str(datasets))
+    code, out = run(
+        "import",
+        str(IMPORT / "good" / "announcements-utf8.csv"),
+        "--into",
+        "announcements",
+        "--datasets",
+        str(datasets),
+    )
     assert code == 0
-    assert out.splitlines()[-1] == ("下一步：生成名单模板（其中的公告标识列表已包含新公告），填好名单后导入："
-                                    "python -m generator template studios --out studios.xlsx")
+    assert out.splitlines()[-1] == (
+        "下一步：生成名单模板（其中的公告标识列表已包含新公告），填好名单后导入："
+        "python -m generator template studios --out studios.xlsx"
+    )
     out_file = tmp_path / "studios.xlsx"
     code, out = run("template", "studios", "--out", str(out_file), "--datasets", str(datasets))
     assert code == 0 and out.splitlines()[-1].startswith("下一步：填好后试运行导入：python -m generator import ")
-    code, out = run("import", str(IMPORT / "good" / "studios-gbk.csv"), "--into", "studios", "--datasets", str(datasets))
+    code, out = run(
+        "import", str(IMPORT / "good" / "studios-gbk.csv"), "--into", "studios", "--datasets", str(datasets)
+    )
     assert out.splitlines()[-1] == "下一步：python -m generator build（生成网站，检查新记录的页面）"

@@ -1,6 +1,7 @@
 """``python -m generator template …`` and ``python -m generator import …``: thin click commands that
 print what :mod:`generator.intake.import_` planned. Exit 0 done, 1 invalid input (nothing written),
 2 usage."""
+
 from __future__ import annotations
 
 import csv
@@ -11,20 +12,24 @@ from pathlib import Path
 import click
 
 from generator import paths
-from generator.model import sitemap
 from generator.errors import HspError, UsageError
 from generator.files import locked, temporaries
 from generator.intake.choices import choices_from_files
 from generator.intake.fields import TARGETS, table_spec
 from generator.intake.import_ import ChangedMeanwhile, ImportPlan, commit, plan_import
 from generator.intake.undo import ChangedSince, NothingToUndo, undo
+from generator.model import sitemap
 from generator.model.problems import errors, show, summary
 from generator.validate import shown_path
 
 TABLES = click.Choice(list(TARGETS))
 DATASETS = click.option(
-    "--datasets", type=click.Path(exists=True, file_okay=False, path_type=Path), default=paths.DATASETS,
-    show_default="datasets/", help="数据包所在目录。")
+    "--datasets",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=paths.DATASETS,
+    show_default="datasets/",
+    help="数据包所在目录。",
+)
 
 
 class ImportFailed(HspError):
@@ -60,16 +65,39 @@ def template_command(table: str, out: Path, force: bool, datasets: Path) -> None
 @click.option("--into", "table", type=TABLES, help="导入到哪张表。")
 @DATASETS
 @click.option("--dry-run", is_flag=True, help="只检查并显示将新增的记录，不写入任何文件。")
-@click.option("--allow-duplicate", "allowed", type=int, multiple=True, metavar="ROW",
-              help="确认文件中第 ROW 行不是重复项目，照常导入（可重复使用）。")
+@click.option(
+    "--allow-duplicate",
+    "allowed",
+    type=int,
+    multiple=True,
+    metavar="ROW",
+    help="确认文件中第 ROW 行不是重复项目，照常导入（可重复使用）。",
+)
 @click.option("--sheet", help="要读取的工作表名称（默认读取可见的数据工作表；隐藏的工作表只在这里指名时读取）。")
 @click.option("--undo", is_flag=True, help="撤销上一次导入：把数据恢复到导入前，并停用那次分配的编号。")
-@click.option("--announcement", metavar="ID",
-              help="导入公告原样发布的名单（.docx/.xls/.xlsx/.csv/.pdf/.txt，- 为标准输入），记录挂在这份公告下。")
-@click.option("--map", "mapping", multiple=True, metavar="列名=字段",
-              help='指定某列对应的字段，如 --map "工作室名称=name"（可重复使用；字段可写 serial、trade、skip）。')
-def import_command(file: Path | None, table: str | None, datasets: Path, dry_run: bool, allowed: tuple[int, ...],
-                   sheet: str | None, undo: bool, announcement: str | None, mapping: tuple[str, ...]) -> None:
+@click.option(
+    "--announcement",
+    metavar="ID",
+    help="导入公告原样发布的名单（.docx/.xls/.xlsx/.csv/.pdf/.txt，- 为标准输入），记录挂在这份公告下。",
+)
+@click.option(
+    "--map",
+    "mapping",
+    multiple=True,
+    metavar="列名=字段",
+    help='指定某列对应的字段，如 --map "工作室名称=name"（可重复使用；字段可写 serial、trade、skip）。',
+)
+def import_command(
+    file: Path | None,
+    table: str | None,
+    datasets: Path,
+    dry_run: bool,
+    allowed: tuple[int, ...],
+    sheet: str | None,
+    undo: bool,
+    announcement: str | None,
+    mapping: tuple[str, ...],
+) -> None:
     """导入填好的模板（.xlsx）或 CSV（UTF-8/GBK/Big5），或用 --announcement 导入公告原样发布的名单
     （Word、旧版 Excel、PDF、网页文字）；校验通过后一次性写入。--undo 撤销上一次导入。"""
     if undo:
@@ -96,8 +124,10 @@ def finish(plan: ImportPlan, shown: str, table: str, datasets: Path, dry_run: bo
     """Print the plan, then write it (or not); shared by template imports and published lists."""
     if plan.already:
         span = plan.already[0] if len(plan.already) == 1 else f"{plan.already[0]} 至 {plan.already[-1]}"
-        click.echo(f"这个文件已经导入过：全部 {len(plan.already)} 行都已在 {shown_path(plan.target)} 中（{span}），"
-                   "没有写入任何文件。")
+        click.echo(
+            f"这个文件已经导入过：全部 {len(plan.already)} 行都已在 {shown_path(plan.target)} 中（{span}），"
+            "没有写入任何文件。"
+        )
         return
     report(plan)
     if errors(plan.problems) or not plan.added:
@@ -141,10 +171,14 @@ def undo_last(datasets: Path) -> None:
     except NothingToUndo:
         raise HspError("没有可撤销的导入（本机没有保留导入前的副本）。") from None
     except ChangedSince as exc:
-        raise HspError(f"{exc.entry.target} 在上次导入（{exc.entry.file}）之后又被修改过，没有撤销，什么也没有改动："
-                       "请用 git 或手工恢复。") from None
-    click.echo(f"已撤销导入 {entry.file}：{shown_path(datasets / entry.target)} 已恢复到导入前"
-               f"（去掉 {len(entry.ids)} 条记录）。")
+        raise HspError(
+            f"{exc.entry.target} 在上次导入（{exc.entry.file}）之后又被修改过，没有撤销，什么也没有改动："
+            "请用 git 或手工恢复。"
+        ) from None
+    click.echo(
+        f"已撤销导入 {entry.file}：{shown_path(datasets / entry.target)} 已恢复到导入前"
+        f"（去掉 {len(entry.ids)} 条记录）。"
+    )
     if retired:
         click.echo(f"编号 {'、'.join(retired)} 已停用，记入 register/retired_ids.csv，今后不会再分配。")
     click.echo("下一步：python -m generator validate")

@@ -11,6 +11,7 @@ Each is an error naming both rows: the file's row and the other file row or the 
 register under the same announcement was imported before: :func:`already_imported` says so, and the
 import writes nothing.
 """
+
 from __future__ import annotations
 
 import csv
@@ -22,8 +23,12 @@ from dataclasses import dataclass
 from generator.intake.fields import TableSpec
 from generator.model.problems import Problem
 
-FIELD_OF = {"name": "name", "master-host": "master_name", "announcement-master": "master_name",
-            "announcement-host": "host_organization"}
+FIELD_OF = {
+    "name": "name",
+    "master-host": "master_name",
+    "announcement-master": "master_name",
+    "announcement-host": "host_organization",
+}
 
 
 def name_key(value: str) -> str:
@@ -37,6 +42,7 @@ def masters(row: dict[str, str]) -> list[str]:
 @dataclass(frozen=True)
 class Seen:
     """Where a key was first seen: a row of the imported file, or a register record."""
+
     row: int
     record_id: str = ""  # set for a register record
 
@@ -69,8 +75,14 @@ def register_rows(original: bytes) -> list[tuple[int, dict[str, str]]]:
     return [(n, row) for n, row in enumerate(reader, start=2) if any((v or "").strip() for v in row.values())]
 
 
-def find_duplicates(spec: TableSpec, rows: list[tuple[int, dict[str, str]]], existing: Iterable[tuple[int, dict[str, str]]],
-                    shown: str, register_file: str, allowed: set[int]) -> list[Problem]:
+def find_duplicates(
+    spec: TableSpec,
+    rows: list[tuple[int, dict[str, str]]],
+    existing: Iterable[tuple[int, dict[str, str]]],
+    shown: str,
+    register_file: str,
+    allowed: set[int],
+) -> list[Problem]:
     if not spec.assigns_ids:
         return []
     first: dict[tuple[str, ...], Seen] = {}
@@ -88,18 +100,26 @@ def find_duplicates(spec: TableSpec, rows: list[tuple[int, dict[str, str]]], exi
             continue
         for seen, found in reasons.items():
             field = found[0][1]
-            problems.append(Problem(
-                shown, number, "import-duplicate",
-                f"与{' ' if seen.record_id else ''}{seen.where(register_file)}重复：{'；'.join(w for w, _ in found)}",
-                field=spec.title(field), actual=row.get(field, ""),
-                hint=f"同一项目不要重复录入：请删除这一行。核实确是两个不同的项目时，加 --allow-duplicate {number} 再导入。"))
+            problems.append(
+                Problem(
+                    shown,
+                    number,
+                    "import-duplicate",
+                    f"与{' ' if seen.record_id else ''}{seen.where(register_file)}重复：{'；'.join(w for w, _ in found)}",
+                    field=spec.title(field),
+                    actual=row.get(field, ""),
+                    hint=f"同一项目不要重复录入：请删除这一行。核实确是两个不同的项目时，加 --allow-duplicate {number} 再导入。",
+                )
+            )
     return problems
 
 
-def already_imported(spec: TableSpec, rows: list[tuple[int, dict[str, str]]],
-                     existing: list[tuple[int, dict[str, str]]]) -> list[str]:
+def already_imported(
+    spec: TableSpec, rows: list[tuple[int, dict[str, str]]], existing: list[tuple[int, dict[str, str]]]
+) -> list[str]:
     """The register ids of the rows when every row is already there (same name, same announcement);
     empty otherwise."""
+
     def key(row: dict[str, str]) -> tuple[str, str]:
         if spec.assigns_ids:
             return name_key(row.get("name", "")), row.get("announcement_id", "")

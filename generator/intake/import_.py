@@ -8,6 +8,7 @@ them and the Chinese column titles; problems the import causes on existing rows 
 matches, a duplicate master) point at the datasets file. Problems the datasets already had are not
 repeated, but existing *errors* stop the import: fix them first.
 """
+
 from __future__ import annotations
 
 import csv
@@ -18,7 +19,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator import paths
-from generator.model import sitemap
 from generator.intake.cells import cell_problem
 from generator.intake.choices import choices_from_files
 from generator.intake.duplicates import already_imported, find_duplicates, register_rows
@@ -28,6 +28,7 @@ from generator.intake.normalise import Change, Lookups, lookups, normalise_row
 from generator.intake.plausible import check_plausible, count_short
 from generator.intake.read import Upload, read_upload
 from generator.intake.undo import UNDO_DIR, keep, write_through
+from generator.model import sitemap
 from generator.model.problems import Problem, errors
 from generator.validate import shown_path, validate
 
@@ -60,16 +61,32 @@ class ImportPlan:
         return not errors(self.problems) and bool(self.added)
 
 
-def plan_import(file: Path, into: str, datasets: Path, schemas: Path = paths.SCHEMAS, *,
-                allow_duplicates: frozenset[int] = frozenset(), sheet: str | None = None) -> ImportPlan:
+def plan_import(
+    file: Path,
+    into: str,
+    datasets: Path,
+    schemas: Path = paths.SCHEMAS,
+    *,
+    allow_duplicates: frozenset[int] = frozenset(),
+    sheet: str | None = None,
+) -> ImportPlan:
     spec = table_spec(into, schemas)
     target = datasets / sitemap.REGISTER / f"{into}.csv"
     plan = ImportPlan(spec, target)
     before = validate(datasets, schemas)
     if errors(before):
-        return replace(plan, problems=(Problem(
-            shown_path(datasets), None, "import-datasets-invalid", f"现有数据本身有 {len(errors(before))} 个错误，不能导入",
-            hint="请先运行 python -m generator validate 并改正这些错误，再导入。"),))
+        return replace(
+            plan,
+            problems=(
+                Problem(
+                    shown_path(datasets),
+                    None,
+                    "import-datasets-invalid",
+                    f"现有数据本身有 {len(errors(before))} 个错误，不能导入",
+                    hint="请先运行 python -m generator validate 并改正这些错误，再导入。",
+                ),
+            ),
+        )
     shown = shown_path(file)
     upload, problems = read_upload(file, shown, spec.sheet, sheet)
     if upload is None:
@@ -77,8 +94,15 @@ def plan_import(file: Path, into: str, datasets: Path, schemas: Path = paths.SCH
     return plan_rows(plan, upload, datasets, schemas, before, allow_duplicates)
 
 
-def plan_rows(plan: ImportPlan, upload: Upload, datasets: Path, schemas: Path, before: list[Problem],
-              allow_duplicates: frozenset[int], columns: list[str | None] | None = None) -> ImportPlan:
+def plan_rows(
+    plan: ImportPlan,
+    upload: Upload,
+    datasets: Path,
+    schemas: Path,
+    before: list[Problem],
+    allow_duplicates: frozenset[int],
+    columns: list[str | None] | None = None,
+) -> ImportPlan:
     """Everything after reading: map, normalise, check, assign ids, validate a merged copy."""
     spec, target, shown = plan.spec, plan.target, upload.shown
     plan = replace(plan, description=upload.description, note=upload.note, notes=upload.notes)
@@ -91,8 +115,15 @@ def plan_rows(plan: ImportPlan, upload: Upload, datasets: Path, schemas: Path, b
     problems += found
     plan = replace(plan, changes=tuple(changes), skipped=tuple(skipped))
     if not rows:
-        problems.append(Problem(shown, None, "import-no-rows", "文件中没有可导入的数据行",
-                                hint=f"请在工作表「{spec.sheet}」第 2 行起填写记录。"))
+        problems.append(
+            Problem(
+                shown,
+                None,
+                "import-no-rows",
+                "文件中没有可导入的数据行",
+                hint=f"请在工作表「{spec.sheet}」第 2 行起填写记录。",
+            )
+        )
         return replace(plan, problems=tuple(problems))
     original = target.read_bytes()
     existing = register_rows(original)
@@ -119,16 +150,25 @@ def plan_rows(plan: ImportPlan, upload: Upload, datasets: Path, schemas: Path, b
     if not errors(problems):
         problems += count_short(spec, rows, existing, datasets, shown)
     added = tuple(Added(n, row["id"], row.get("name") or row.get("title", "")) for n, row in rows)
-    return replace(plan, problems=tuple(_for_new_announcement(spec, p, shown) for p in problems),
-                   added=added, stored=tuple(row for _, row in rows), original=original, merged=merged)
+    return replace(
+        plan,
+        problems=tuple(_for_new_announcement(spec, p, shown) for p in problems),
+        added=added,
+        stored=tuple(row for _, row in rows),
+        original=original,
+        merged=merged,
+    )
 
 
 def _for_new_announcement(spec: TableSpec, p: Problem, shown: str) -> Problem:
     """The count warning on an announcement just imported is expected: the records come next."""
     if spec.name == "announcements" and p.code == "count-mismatch" and p.path == shown:
         table = "studios" if p.field == spec.title("count_studios") else "bases"
-        return replace(p, hint=f"这是刚导入的公告，名单还没有导入，这条提示是预期的：下一步用 "
-                               f"python -m generator template {table} --out 名单.xlsx 生成模板，填好名单后导入。")
+        return replace(
+            p,
+            hint=f"这是刚导入的公告，名单还没有导入，这条提示是预期的：下一步用 "
+            f"python -m generator template {table} --out 名单.xlsx 生成模板，填好名单后导入。",
+        )
     return p
 
 
@@ -141,30 +181,61 @@ def map_header(spec: TableSpec, upload: Upload) -> tuple[list[str | None], list[
     for index, label in enumerate(upload.header):
         name = known.get(header_key(label)) if label.strip() else None
         if label.strip() and name is None:
-            problems.append(Problem(upload.shown, upload.header_row, "import-unknown-column", f"表头第 {index + 1} 列不是模板中的列",
-                                    field=label, expected="、".join(spec.title(n) for n in spec.names),
-                                    hint="请删除该列，或改为模板中的列名（中文列名或字段名均可）。"))
+            problems.append(
+                Problem(
+                    upload.shown,
+                    upload.header_row,
+                    "import-unknown-column",
+                    f"表头第 {index + 1} 列不是模板中的列",
+                    field=label,
+                    expected="、".join(spec.title(n) for n in spec.names),
+                    hint="请删除该列，或改为模板中的列名（中文列名或字段名均可）。",
+                )
+            )
         elif name in seen:
-            problems.append(Problem(upload.shown, upload.header_row, "import-duplicate-column",
-                                    f"表头第 {seen[name] + 1} 列和第 {index + 1} 列都是「{spec.title(name)}」",
-                                    field=spec.title(name), hint="请删除重复的一列。"))
+            problems.append(
+                Problem(
+                    upload.shown,
+                    upload.header_row,
+                    "import-duplicate-column",
+                    f"表头第 {seen[name] + 1} 列和第 {index + 1} 列都是「{spec.title(name)}」",
+                    field=spec.title(name),
+                    hint="请删除重复的一列。",
+                )
+            )
             name = None
         if name:
             seen[name] = index
         columns.append(name)
     if not seen:
-        return columns, [Problem(upload.shown, upload.header_row, "import-no-header", "第 1 行不是表头：没有一个列名与模板相符",
-                                 expected="、".join(spec.title(n) for n in spec.names),
-                                 hint="请使用 python -m generator template 生成的模板，不要删除表头行。")]
+        return columns, [
+            Problem(
+                upload.shown,
+                upload.header_row,
+                "import-no-header",
+                "第 1 行不是表头：没有一个列名与模板相符",
+                expected="、".join(spec.title(n) for n in spec.names),
+                hint="请使用 python -m generator template 生成的模板，不要删除表头行。",
+            )
+        ]
     for name in spec.names:
         if spec.required(name) and name not in seen and not (name == "id" and spec.assigns_ids):
-            problems.append(Problem(upload.shown, upload.header_row, "import-missing-column", "缺少必填的列", field=spec.title(name),
-                                    hint="请按模板补上这一列并填写。"))
+            problems.append(
+                Problem(
+                    upload.shown,
+                    upload.header_row,
+                    "import-missing-column",
+                    "缺少必填的列",
+                    field=spec.title(name),
+                    hint="请按模板补上这一列并填写。",
+                )
+            )
     return columns, problems
 
 
-def collect_rows(spec: TableSpec, upload: Upload, columns: list[str | None], look: Lookups) -> tuple[
-        list[tuple[int, dict[str, str]]], list[Change], list[int], list[Problem]]:
+def collect_rows(
+    spec: TableSpec, upload: Upload, columns: list[str | None], look: Lookups
+) -> tuple[list[tuple[int, dict[str, str]]], list[Change], list[int], list[Problem]]:
     rows: list[tuple[int, dict[str, str]]] = []
     changes: list[Change] = []
     skipped: list[int] = []
@@ -179,28 +250,54 @@ def collect_rows(spec: TableSpec, upload: Upload, columns: list[str | None], loo
             if number < last:  # blank rows after the last record are not worth a line
                 skipped.append(number)
             continue
-        extra = [c for c in cells[len(columns):] if c.strip()]
+        extra = [c for c in cells[len(columns) :] if c.strip()]
         if extra:
-            problems.append(Problem(upload.shown, number, "import-extra-cell", f"本行比表头多出 {len(extra)} 个单元格",
-                                    actual=extra[0], hint="请删除表头以外的内容，或检查文本中未加引号的英文逗号。"))
-        raw = {name: "" for name in spec.names}
+            problems.append(
+                Problem(
+                    upload.shown,
+                    number,
+                    "import-extra-cell",
+                    f"本行比表头多出 {len(extra)} 个单元格",
+                    actual=extra[0],
+                    hint="请删除表头以外的内容，或检查文本中未加引号的英文逗号。",
+                )
+            )
+        raw = dict.fromkeys(spec.names, "")
         for index, name in enumerate(columns):
             if name and index < len(cells):
                 raw[name] = cells[index]
-                wrong = cell_problem(spec, upload.shown, number, name, cells[index], upload.kinds.get((number, index), ""))
+                wrong = cell_problem(
+                    spec, upload.shown, number, name, cells[index], upload.kinds.get((number, index), "")
+                )
                 if wrong:
                     problems.append(wrong)
                     raw[name] = ""
                 if (number, index) in upload.formulas:
-                    problems.append(Problem(upload.shown, number, "import-formula", "单元格是 Excel 公式，导入不计算公式",
-                                            field=spec.title(name), actual=cells[index],
-                                            hint="请复制该格后“选择性粘贴 → 数值”，只保留文字。"))
+                    problems.append(
+                        Problem(
+                            upload.shown,
+                            number,
+                            "import-formula",
+                            "单元格是 Excel 公式，导入不计算公式",
+                            field=spec.title(name),
+                            actual=cells[index],
+                            hint="请复制该格后“选择性粘贴 → 数值”，只保留文字。",
+                        )
+                    )
         row, found = normalise_row(spec, number, raw, look)
         changes.extend(found)
         if spec.assigns_ids and row.get("id"):
-            problems.append(Problem(upload.shown, number, "import-id-given", "编号由导入程序分配，这一列应留空",
-                                    field=spec.title("id"), actual=row["id"],
-                                    hint="请清空该格；修改已有记录请直接编辑 datasets/ 中的 CSV。"))
+            problems.append(
+                Problem(
+                    upload.shown,
+                    number,
+                    "import-id-given",
+                    "编号由导入程序分配，这一列应留空",
+                    field=spec.title("id"),
+                    actual=row["id"],
+                    hint="请清空该格；修改已有记录请直接编辑 datasets/ 中的 CSV。",
+                )
+            )
             row["id"] = ""
         rows.append((number, row))
     return rows, changes, skipped, problems
@@ -239,8 +336,9 @@ def _key(p: Problem, datasets: Path) -> tuple[object, ...]:
     return (_relative(p.path, datasets), p.row, p.code, p.field, p.message, p.actual)
 
 
-def _as_import(p: Problem, spec: TableSpec, shown: str, target: Path, datasets: Path, first_new: int,
-               numbers: list[int]) -> Problem:
+def _as_import(
+    p: Problem, spec: TableSpec, shown: str, target: Path, datasets: Path, first_new: int, numbers: list[int]
+) -> Problem:
     rel = target.relative_to(datasets).as_posix()
     if p.path == rel and p.row is not None and p.row >= first_new:
         return replace(p, path=shown, row=numbers[p.row - first_new], field=spec.title(p.field) if p.field else None)
@@ -256,8 +354,9 @@ def commit(plan: ImportPlan, datasets: Path, file: str) -> Path:
     Returns the folder of the undo copy."""
     if plan.target.read_bytes() != plan.original:
         raise ChangedMeanwhile(str(plan.target))
-    kept = keep(datasets, plan.spec.name, plan.target, plan.original, plan.merged, file,
-                [(a.id, a.name) for a in plan.added])
+    kept = keep(
+        datasets, plan.spec.name, plan.target, plan.original, plan.merged, file, [(a.id, a.name) for a in plan.added]
+    )
     try:
         if plan.target.read_bytes() != plan.original:
             raise ChangedMeanwhile(str(plan.target))

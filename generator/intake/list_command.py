@@ -1,5 +1,6 @@
 """Print what a published list will become (the column mapping, what was skipped, the first rows as
 they will be stored) and then import it as :func:`generator.intake.commands.finish` does."""
+
 from __future__ import annotations
 
 import sys
@@ -18,27 +19,55 @@ from generator.model.problems import show
 from generator.validate import shown_path
 
 SHOWN_ROWS = 5
-SHOWN_FIELDS = ("name", "name_as_printed", "name_quality", "master_name", "host_organization", "occupation",
-                "province_code", "city", "level", "year", "evidence")
+SHOWN_FIELDS = (
+    "name",
+    "name_as_printed",
+    "name_quality",
+    "master_name",
+    "host_organization",
+    "occupation",
+    "province_code",
+    "city",
+    "level",
+    "year",
+    "evidence",
+)
 
 
-def import_list(file: Path, table: str, announcement: str, datasets: Path, mapping: tuple[str, ...], dry_run: bool,
-                allowed: frozenset[int]) -> None:
+def import_list(
+    file: Path,
+    table: str,
+    announcement: str,
+    datasets: Path,
+    mapping: tuple[str, ...],
+    dry_run: bool,
+    allowed: frozenset[int],
+) -> None:
     if table not in {"studios", "bases"}:
         raise UsageError("--announcement 只用于导入培训基地（--into bases）或工作室（--into studios）的名单。")
     known = announcement_rows(datasets)
     if announcement not in known:
-        raise UsageError(f"没有公告「{announcement}」：请先导入这份公告（--into announcements），"
-                         "或检查公告标识（见 datasets/register/announcements.csv 的 id 列）。")
+        raise UsageError(
+            f"没有公告「{announcement}」：请先导入这份公告（--into announcements），"
+            "或检查公告标识（见 datasets/register/announcements.csv 的 id 列）。"
+        )
     spec = table_spec(table)
     overrides, bad = parse_map(mapping, spec)
     if bad:
-        raise UsageError(f"--map 写法不对：{'、'.join(bad)}。应为 \"列名=字段\"，字段可写字段名（如 name）、"
-                         f"中文列名（如 名称），或 {'、'.join(PSEUDO)}。")
+        raise UsageError(
+            f'--map 写法不对：{"、".join(bad)}。应为 "列名=字段"，字段可写字段名（如 name）、'
+            f"中文列名（如 名称），或 {'、'.join(PSEUDO)}。"
+        )
     data = sys.stdin.buffer.read() if str(file) == "-" else None
     result = plan_list(file, table, announcement, datasets, overrides, data=data, allow_duplicates=allowed)
     describe(result)
-    finish(replace(result.plan, description=""), "标准输入" if str(file) == "-" else shown_path(file), table, datasets, dry_run)
+    finish(
+        replace(result.plan, description=""),
+        "标准输入" if str(file) == "-" else shown_path(file),
+        table,
+        datasets,
+        dry_run,
+    )
 
 
 def describe(result: ListPlan) -> None:
@@ -54,7 +83,7 @@ def describe(result: ListPlan) -> None:
             click.echo(f"  「{label}」→ {target}")
         unmapped = [label for label, name in listing.mapping if not name]
         if unmapped:
-            click.echo(f"未映射的列：{'、'.join(f'「{u}」' for u in unmapped)}（如需导入，请用 --map \"列名=字段\"）。")
+            click.echo(f'未映射的列：{"、".join(f"「{u}」" for u in unmapped)}（如需导入，请用 --map "列名=字段"）。')
     for why, rows in listing.skipped.items():
         click.echo(f"已跳过{why} {len(rows)} 行：第 {spans(tuple(rows))} 行。")
     serial = sum(1 for _, name in listing.mapping if name == "serial")

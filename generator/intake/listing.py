@@ -14,6 +14,7 @@ Text (a web page, a PDF or Word file without a table): one record a line, in the
 
 under province headings (``北京（3个）``, ``北京市：``); numbering (``1.`` ``1、`` ``（1）``) is dropped.
 """
+
 from __future__ import annotations
 
 import csv
@@ -29,10 +30,14 @@ PSEUDO = {"serial": "序号（不导入）", "trade": "职业（工种）", "ski
 TOTAL = re.compile(r"^\s*(合\s*计|总\s*计|共\s*计|小\s*计)")
 COUNT = r"\s*(?:[（(]\s*\d+\s*[个家项名人]?\s*[)）])?\s*[:：]?\s*$"
 NUMBERING = re.compile(r"^\s*(?:[（(]\s*\d+\s*[)）]|\d+\s*[.、．,，)）]|[一二三四五六七八九十]+\s*[、.．])\s*")
-ORG = re.compile(r"(公司|集团|学院|学校|大学|技校|中专|职中|厂|局|医院|研究院|研究所|设计院|中心|协会|合作社|站|段|队|处|馆|店|场|矿|所)$")
+ORG = re.compile(
+    r"(公司|集团|学院|学校|大学|技校|中专|职中|厂|局|医院|研究院|研究所|设计院|中心|协会|合作社|站|段|队|处|馆|店|场|矿|所)$"
+)
 PERSON = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
-HOST_MASTER = re.compile(r"^(.+?(?:有限公司|有限责任公司|公司|集团|学院|学校|大学|医院|研究院|研究所|中心|厂|局|站|段))"
-                         r"([\u4e00-\u9fff·]{2,4})$")
+HOST_MASTER = re.compile(
+    r"^(.+?(?:有限公司|有限责任公司|公司|集团|学院|学校|大学|医院|研究院|研究所|中心|厂|局|站|段))"
+    r"([\u4e00-\u9fff·]{2,4})$"
+)
 NAME_HOST = re.compile(r"^(.+?工作室)\s*[（(]?(.+?)[)）]?$")
 PARENS = re.compile(r"^(.+?)\s*[（(]([^（）()]+)[)）]$")
 
@@ -65,7 +70,9 @@ def province_heading(text: str, provinces: dict[str, str]) -> str:
     """The province a heading names (its short name as printed), or ""."""
     plain = "".join(text.split())
     for name in sorted(provinces, key=len, reverse=True):
-        if re.match(re.escape(name) + r"(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)?" + COUNT, plain):
+        if re.match(
+            re.escape(name) + r"(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)?" + COUNT, plain
+        ):
             return name
     return ""
 
@@ -77,12 +84,19 @@ def field_of(label: str, spec: TableSpec, known: dict[str, str], overrides: dict
     return spec.by_header().get(key) or known.get(key, "")
 
 
-def read_table(rows: list[tuple[int, list[str]]], spec: TableSpec, provinces: dict[str, str],
-               overrides: dict[str, str]) -> Listing:
+def read_table(
+    rows: list[tuple[int, list[str]]], spec: TableSpec, provinces: dict[str, str], overrides: dict[str, str]
+) -> Listing:
     known = synonyms()
     out = Listing()
-    header_at = next((i for i, (_, cells) in enumerate(rows[:15])
-                      if sum(bool(field_of(c, spec, known, overrides)) for c in cells if c.strip()) >= 2), None)
+    header_at = next(
+        (
+            i
+            for i, (_, cells) in enumerate(rows[:15])
+            if sum(bool(field_of(c, spec, known, overrides)) for c in cells if c.strip()) >= 2
+        ),
+        None,
+    )
     if header_at is None:
         return out
     number, header = rows[header_at]
@@ -94,7 +108,7 @@ def read_table(rows: list[tuple[int, list[str]]], spec: TableSpec, provinces: di
     out.mapping = [(c, f) for c, f in zip(header, columns, strict=True) if c.strip()]
     heading = ""
     last: dict[str, str] = {}
-    for n, cells in rows[header_at + 1:]:
+    for n, cells in rows[header_at + 1 :]:
         filled = [c for c in cells if c.strip()]
         if not filled:
             continue
@@ -165,8 +179,11 @@ def parse_item(item: str, spec: TableSpec) -> dict[str, str]:
         if head.endswith(("工作室", "基地")) or ORG.search(head):
             return {"name": head, "host_organization": inside}
         if PERSON.match(head):
-            return {"master_name": head, "host_organization": inside} if ORG.search(inside) else \
-                {"master_name": head, "trade": inside}
+            return (
+                {"master_name": head, "host_organization": inside}
+                if ORG.search(inside)
+                else {"master_name": head, "trade": inside}
+            )
     found = NAME_HOST.match(item)
     if found and spec.name == "studios":
         name, rest = found.group(1), found.group(2).strip()

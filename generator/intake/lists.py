@@ -9,6 +9,7 @@ builds such names: ``<master>技能大师工作室``, ``name_quality = construct
 in ``name_as_printed``. The trade (职业/工种) goes into ``occupation`` when the schema has that field,
 otherwise into the evidence text, so it is kept and shown.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,7 +17,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator import paths
-from generator.model import sitemap
 from generator.intake.choices import choices_from_files
 from generator.intake.fields import TableSpec, header_key, table_spec
 from generator.intake.import_ import ImportPlan, plan_rows
@@ -24,6 +24,7 @@ from generator.intake.listing import PSEUDO, Listing, Record, read_lines, read_t
 from generator.intake.plausible import announcement_rows
 from generator.intake.published import Published, read_published
 from generator.intake.read import Upload
+from generator.model import sitemap
 from generator.model.problems import Problem, errors
 from generator.validate import shown_path, validate
 
@@ -54,16 +55,35 @@ def parse_map(items: tuple[str, ...], spec: TableSpec) -> tuple[dict[str, str], 
     return out, bad
 
 
-def plan_list(file: Path, into: str, announcement: str, datasets: Path, overrides: dict[str, str], *,
-              data: bytes | None = None, allow_duplicates: frozenset[int] = frozenset(),
-              schemas: Path = paths.SCHEMAS) -> ListPlan:
+def plan_list(
+    file: Path,
+    into: str,
+    announcement: str,
+    datasets: Path,
+    overrides: dict[str, str],
+    *,
+    data: bytes | None = None,
+    allow_duplicates: frozenset[int] = frozenset(),
+    schemas: Path = paths.SCHEMAS,
+) -> ListPlan:
     spec = table_spec(into, schemas)
     plan = ImportPlan(spec, datasets / sitemap.REGISTER / f"{into}.csv")
     before = validate(datasets, schemas)
     if errors(before):
-        return ListPlan(replace(plan, problems=(Problem(
-            shown_path(datasets), None, "import-datasets-invalid", f"现有数据本身有 {len(errors(before))} 个错误，不能导入",
-            hint="请先运行 python -m generator validate 并改正这些错误，再导入。"),)))
+        return ListPlan(
+            replace(
+                plan,
+                problems=(
+                    Problem(
+                        shown_path(datasets),
+                        None,
+                        "import-datasets-invalid",
+                        f"现有数据本身有 {len(errors(before))} 个错误，不能导入",
+                        hint="请先运行 python -m generator validate 并改正这些错误，再导入。",
+                    ),
+                ),
+            )
+        )
     shown = "标准输入" if str(file) == "-" else shown_path(file)
     source, problems = read_published(file, shown, data)
     if source is None:
@@ -73,27 +93,58 @@ def plan_list(file: Path, into: str, announcement: str, datasets: Path, override
     if source.table:
         listing = read_table(source.table, spec, provinces, overrides)
         if not listing.mapping:
-            return ListPlan(replace(plan, description=source.description, problems=(Problem(
-                shown, None, "import-no-header", "在表格的前 15 行中找不到表头：没有认出至少两个列名",
-                expected="序号、省份、单位名称/依托单位、工作室名称、领办人、职业（工种）等",
-                hint='请用 --map "列名=字段" 指明各列（如 --map "工作室名称=name"），或删去表头上方的说明文字。'),)),
-                source=source)
+            return ListPlan(
+                replace(
+                    plan,
+                    description=source.description,
+                    problems=(
+                        Problem(
+                            shown,
+                            None,
+                            "import-no-header",
+                            "在表格的前 15 行中找不到表头：没有认出至少两个列名",
+                            expected="序号、省份、单位名称/依托单位、工作室名称、领办人、职业（工种）等",
+                            hint='请用 --map "列名=字段" 指明各列（如 --map "工作室名称=name"），或删去表头上方的说明文字。',
+                        ),
+                    ),
+                ),
+                source=source,
+            )
     else:
         listing = read_lines(source.lines, spec, provinces)
     if not listing.records:
         kind = "Word 文件中没有表格，段落里" if "没有表格" in source.description else "文件中"
-        return ListPlan(replace(plan, description=source.description, problems=(Problem(
-            shown, None, "import-no-rows", f"{kind}没有认出名单条目",
-            hint="名单应是表格，或每行一条（如“1. 付一鸣技能大师工作室（武汉地铁集团有限公司）”“张志发（冷作工）”）。"
-                 "请检查是否选错了文件（如选了通知正文而不是附件）。"),)), listing, source)
+        return ListPlan(
+            replace(
+                plan,
+                description=source.description,
+                problems=(
+                    Problem(
+                        shown,
+                        None,
+                        "import-no-rows",
+                        f"{kind}没有认出名单条目",
+                        hint="名单应是表格，或每行一条（如“1. 付一鸣技能大师工作室（武汉地铁集团有限公司）”“张志发（冷作工）”）。"
+                        "请检查是否选错了文件（如选了通知正文而不是附件）。",
+                    ),
+                ),
+            ),
+            listing,
+            source,
+        )
     known = announcement_rows(datasets)[announcement][1]
     rows = [template_row(spec, record, known, shown) for record in listing.records]
     kinds = remap_kinds(source, listing, spec)
-    upload = Upload(shown, source.description, tuple(spec.names),
-                    tuple((r.row, tuple(row.get(n, "") for n in spec.names)) for r, row in zip(listing.records, rows,
-                                                                                               strict=True)),
-                    kinds=kinds, notes=tuple(source.notes + listing.carried), header_row=listing.header_row,
-                    numbered_by_reader=False)
+    upload = Upload(
+        shown,
+        source.description,
+        tuple(spec.names),
+        tuple((r.row, tuple(row.get(n, "") for n in spec.names)) for r, row in zip(listing.records, rows, strict=True)),
+        kinds=kinds,
+        notes=tuple(source.notes + listing.carried),
+        header_row=listing.header_row,
+        numbered_by_reader=False,
+    )
     planned = plan_rows(plan, upload, datasets, schemas, before, allow_duplicates, columns=list(spec.names))
     return ListPlan(planned, listing, source)
 
@@ -109,7 +160,7 @@ def remap_kinds(source: Published, listing: Listing, spec: TableSpec) -> dict[tu
 
 def template_row(spec: TableSpec, record: Record, announcement: dict[str, str], shown: str) -> dict[str, str]:
     v = record.values
-    row = {n: "" for n in spec.names}
+    row = dict.fromkeys(spec.names, "")
     for name, value in v.items():
         if name in row:
             row[name] = value

@@ -9,6 +9,7 @@ a province or an enum value given by its Chinese name → its code, ``2023年`` 
 Choosing an option from the template's drop-down list (``"420000 湖北"``) is not a change: the code in
 front is taken silently. Anything else is left as it is, for validation to judge.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -69,7 +70,9 @@ def lookups(spec: TableSpec, choices: Choices) -> Lookups:
     return Lookups(options, names, codes)
 
 
-def normalise_row(spec: TableSpec, number: int, row: dict[str, str], look: Lookups) -> tuple[dict[str, str], list[Change]]:
+def normalise_row(
+    spec: TableSpec, number: int, row: dict[str, str], look: Lookups
+) -> tuple[dict[str, str], list[Change]]:
     out: dict[str, str] = {}
     changes: list[Change] = []
     for name, value in row.items():
@@ -94,8 +97,10 @@ def normalise_cell(spec: TableSpec, name: str, value: str, look: Lookups) -> tup
     step(lambda v: v.strip(SPACES), "去掉首尾空格")
     hidden = _hidden_characters(value, keep_lines=name in KEEP_LINES)
     if hidden:
-        step(lambda v: "".join(c for c in v if c not in hidden),
-             "删除控制字符或不可见字符（" + "、".join(f"U+{ord(c):04X}" for c in sorted(hidden)) + "）")
+        step(
+            lambda v: "".join(c for c in v if c not in hidden),
+            "删除控制字符或不可见字符（" + "、".join(f"U+{ord(c):04X}" for c in sorted(hidden)) + "）",
+        )
     if not value:
         return value, why
     if name in look.options:
@@ -144,10 +149,10 @@ def _coded(name: str, value: str, look: Lookups, why: list[str]) -> tuple[str, l
     names = look.names.get(name, {})
     for candidate in (value, plain):
         if candidate in names:
-            return names[candidate], why + [f"中文名称「{candidate}」改为代码"]
+            return names[candidate], [*why, f"中文名称「{candidate}」改为代码"]
     head = unicodedata.normalize("NFKC", value).split(maxsplit=1)[0]
     if head in codes:
-        return head, why + ["取下拉选项开头的代码"]
+        return head, [*why, "取下拉选项开头的代码"]
     return value, why
 
 

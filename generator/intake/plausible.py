@@ -9,14 +9,15 @@ merged copy is validated, so the clerk gets one clear line instead of many echoe
 * ``import-announcement-exists``: an announcement whose id is already taken. Without this one check
   the merged copy would report a primary-key error and every existing record under that id again.
 """
+
 from __future__ import annotations
 
 import csv
 import io
 from pathlib import Path
 
-from generator.model import sitemap
 from generator.intake.fields import TableSpec
+from generator.model import sitemap
 from generator.model.problems import WARNING, Problem
 
 SLACK = 0.1  # 10 % above a stated count is still a correction the clerk may be making; more is an error
@@ -33,26 +34,45 @@ def announcement_rows(datasets: Path) -> dict[str, tuple[int, dict[str, str]]]:
     return {row.get("id", ""): (n, row) for n, row in enumerate(reader, start=2) if row.get("id")}
 
 
-def check_plausible(spec: TableSpec, rows: list[tuple[int, dict[str, str]]], existing: list[tuple[int, dict[str, str]]],
-                    datasets: Path, shown: str) -> list[Problem]:
+def check_plausible(
+    spec: TableSpec,
+    rows: list[tuple[int, dict[str, str]]],
+    existing: list[tuple[int, dict[str, str]]],
+    datasets: Path,
+    shown: str,
+) -> list[Problem]:
     known = announcement_rows(datasets)
     if spec.name == "announcements":
-        return [Problem(shown, number, "import-announcement-exists",
-                        f"公告标识「{row['id']}」已经存在（register/announcements.csv 第 {known[row['id']][0]} 行："
-                        f"{known[row['id']][1].get('title', '')}）",
-                        field=spec.title("id"), actual=row["id"],
-                        hint="每份公告的标识必须唯一：请另拟一个（如加上年份或地区），或不要重复导入同一份公告。")
-                for number, row in rows if row.get("id") in known]
+        return [
+            Problem(
+                shown,
+                number,
+                "import-announcement-exists",
+                f"公告标识「{row['id']}」已经存在（register/announcements.csv 第 {known[row['id']][0]} 行："
+                f"{known[row['id']][1].get('title', '')}）",
+                field=spec.title("id"),
+                actual=row["id"],
+                hint="每份公告的标识必须唯一：请另拟一个（如加上年份或地区），或不要重复导入同一份公告。",
+            )
+            for number, row in rows
+            if row.get("id") in known
+        ]
     problems: list[Problem] = []
     for number, row in rows:
         found = known.get(row.get("announcement_id", ""))
         kind = found[1].get("kind", "") if found else ""
         if kind in KIND_OF_TABLE.values() and kind != KIND_OF_TABLE[spec.name]:
-            problems.append(Problem(
-                shown, number, "import-kind-mismatch",
-                f"公告「{row['announcement_id']}」只公布{LABEL[kind]}，不能导入{LABEL[spec.name]}",
-                field=spec.title("announcement_id"), actual=row["announcement_id"],
-                hint=f"请核对公告标识，或改用 --into {kind} 导入。"))
+            problems.append(
+                Problem(
+                    shown,
+                    number,
+                    "import-kind-mismatch",
+                    f"公告「{row['announcement_id']}」只公布{LABEL[kind]}，不能导入{LABEL[spec.name]}",
+                    field=spec.title("announcement_id"),
+                    actual=row["announcement_id"],
+                    hint=f"请核对公告标识，或改用 --into {kind} 导入。",
+                )
+            )
     counts: dict[str, int] = {}
     for _, row in existing + rows:
         counts[row.get("announcement_id", "")] = counts.get(row.get("announcement_id", ""), 0) + 1
@@ -65,16 +85,28 @@ def check_plausible(spec: TableSpec, rows: list[tuple[int, dict[str, str]]], exi
         held, limit = counts[announcement], int(stated) + max(2, int(int(stated) * SLACK))
         first = next(n for n, row in rows if row.get("announcement_id") == announcement)
         if held > limit:
-            problems.append(Problem(
-                shown, first, "import-count-exceeded",
-                f"公告「{announcement}」载明{LABEL[spec.name]} {stated} 个，导入后将有 {held} 个，远超公告数量",
-                field=spec.title("announcement_id"), actual=announcement, expected=f"不超过约 {limit} 个",
-                hint="请核对是否挂错了公告、文件是否重复粘贴；公告数量有误时先改正 announcements.csv 中的数量。"))
+            problems.append(
+                Problem(
+                    shown,
+                    first,
+                    "import-count-exceeded",
+                    f"公告「{announcement}」载明{LABEL[spec.name]} {stated} 个，导入后将有 {held} 个，远超公告数量",
+                    field=spec.title("announcement_id"),
+                    actual=announcement,
+                    expected=f"不超过约 {limit} 个",
+                    hint="请核对是否挂错了公告、文件是否重复粘贴；公告数量有误时先改正 announcements.csv 中的数量。",
+                )
+            )
     return problems
 
 
-def count_short(spec: TableSpec, rows: list[tuple[int, dict[str, str]]], existing: list[tuple[int, dict[str, str]]],
-                datasets: Path, shown: str) -> list[Problem]:
+def count_short(
+    spec: TableSpec,
+    rows: list[tuple[int, dict[str, str]]],
+    existing: list[tuple[int, dict[str, str]]],
+    datasets: Path,
+    shown: str,
+) -> list[Problem]:
     """Warnings for an import that leaves a partial list below its stated count (said only when the
     import can go ahead: next to errors it would be noise). A complete list is count-mismatch's."""
     if spec.name not in KIND_OF_TABLE:
@@ -90,9 +122,16 @@ def count_short(spec: TableSpec, rows: list[tuple[int, dict[str, str]]], existin
         held = sum(1 for _, row in existing + rows if row.get("announcement_id") == announcement)
         if held < int(stated):
             first = next(n for n, row in rows if row.get("announcement_id") == announcement)
-            problems.append(Problem(
-                shown, first, "import-count-short",
-                f"公告「{announcement}」载明{LABEL[spec.name]} {stated} 个，导入后本站有 {held} 个，还差 {int(stated) - held} 个",
-                field=spec.title("announcement_id"), actual=announcement,
-                hint="名单只收录了一部分时这是正常的；找到其余名单后再导入。", severity=WARNING))
+            problems.append(
+                Problem(
+                    shown,
+                    first,
+                    "import-count-short",
+                    f"公告「{announcement}」载明{LABEL[spec.name]} {stated} 个，导入后本站有 {held} 个，还差 {int(stated) - held} 个",
+                    field=spec.title("announcement_id"),
+                    actual=announcement,
+                    hint="名单只收录了一部分时这是正常的；找到其余名单后再导入。",
+                    severity=WARNING,
+                )
+            )
     return problems

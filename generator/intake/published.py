@@ -12,6 +12,7 @@
 Row numbers are what the clerk can find again: the row of the sheet, the row of the Word table (tables
 counted on from one to the next), the line of the text (a PDF's lines counted through its pages).
 """
+
 from __future__ import annotations
 
 import io
@@ -19,10 +20,10 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.validate.checks.sniff import is_xlsx
 from generator.intake.encodings import decode
 from generator.intake.read import cell_text
 from generator.model.problems import Problem
+from generator.validate.checks.sniff import is_xlsx
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 Rows = list[tuple[int, list[str]]]
@@ -51,8 +52,12 @@ def read_published(path: Path, shown: str, data: bytes | None = None) -> tuple[P
         return read_pdf(data, shown)
     if data.startswith(OLE):
         if suffix == ".doc":
-            return refuse(shown, "import-not-spreadsheet", "旧版 Word 文件（.doc）无法直接读取",
-                          "请在 Word/WPS 中打开，另存为 .docx 后再导入。")
+            return refuse(
+                shown,
+                "import-not-spreadsheet",
+                "旧版 Word 文件（.doc）无法直接读取",
+                "请在 Word/WPS 中打开，另存为 .docx 后再导入。",
+            )
         return read_xls(data, shown)
     if is_xlsx(data):
         if _is_docx(data):
@@ -89,9 +94,13 @@ def read_docx(data: bytes, shown: str) -> tuple[Published | None, list[Problem]]
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except Exception:  # noqa: BLE001 — a damaged untrusted file is one problem for the clerk
-        return refuse(shown, "import-not-spreadsheet", "文件无法作为 Word 文档（.docx）打开：文件已损坏",
-                      "请在 Word/WPS 中打开并重新另存为 .docx。")
+    except Exception:
+        return refuse(
+            shown,
+            "import-not-spreadsheet",
+            "文件无法作为 Word 文档（.docx）打开：文件已损坏",
+            "请在 Word/WPS 中打开并重新另存为 .docx。",
+        )
     table: Rows = []
     for t in document.tables:
         for row in t.rows:
@@ -113,12 +122,18 @@ def read_xls(data: bytes, shown: str) -> tuple[Published | None, list[Problem]]:
 
     try:
         book = xlrd.open_workbook(file_contents=data, formatting_info=True)
-    except Exception:  # noqa: BLE001
-        return refuse(shown, "import-not-spreadsheet", "文件无法作为旧版 Excel 工作簿（.xls）打开：文件已损坏或不是 .xls",
-                      "请在 Excel/WPS 中打开并另存为 .xlsx 后再导入。")
+    except Exception:
+        return refuse(
+            shown,
+            "import-not-spreadsheet",
+            "文件无法作为旧版 Excel 工作簿（.xls）打开：文件已损坏或不是 .xls",
+            "请在 Excel/WPS 中打开并另存为 .xlsx 后再导入。",
+        )
     sheets = [s for s in book.sheets() if s.visibility == 0]
     if not sheets:
-        return refuse(shown, "import-not-spreadsheet", "工作簿中没有可见的工作表", "请在 Excel/WPS 中取消隐藏数据工作表。")
+        return refuse(
+            shown, "import-not-spreadsheet", "工作簿中没有可见的工作表", "请在 Excel/WPS 中取消隐藏数据工作表。"
+        )
     sheet = sheets[0]
     kinds: dict[tuple[int, int], str] = {}
     grid: dict[tuple[int, int], str] = {}
@@ -144,7 +159,9 @@ def read_xls(data: bytes, shown: str) -> tuple[Published | None, list[Problem]]:
                     grid.setdefault((r, c), value)
             notes.append(f"合并单元格（第 {rlo + 1}–{rhi} 行）的值「{value}」已填入它覆盖的每一行。")
     table = [(r + 1, [grid.get((r, c), "") for c in range(sheet.ncols)]) for r in range(sheet.nrows)]
-    return Published(shown, f"旧版 Excel 工作簿（.xls），工作表「{sheet.name}」", table=table, kinds=kinds, notes=notes), []
+    return Published(
+        shown, f"旧版 Excel 工作簿（.xls），工作表「{sheet.name}」", table=table, kinds=kinds, notes=notes
+    ), []
 
 
 def read_xlsx(data: bytes, shown: str) -> tuple[Published | None, list[Problem]]:
@@ -156,15 +173,22 @@ def read_xlsx(data: bytes, shown: str) -> tuple[Published | None, list[Problem]]
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             wb = load_workbook(io.BytesIO(data), data_only=False)
-    except Exception:  # noqa: BLE001
-        return refuse(shown, "import-not-spreadsheet", "文件无法作为 Excel 工作簿（.xlsx）打开：文件已损坏",
-                      "请在 Excel/WPS 中打开并另存为 .xlsx。")
+    except Exception:
+        return refuse(
+            shown,
+            "import-not-spreadsheet",
+            "文件无法作为 Excel 工作簿（.xlsx）打开：文件已损坏",
+            "请在 Excel/WPS 中打开并另存为 .xlsx。",
+        )
     visible = [ws for ws in wb.worksheets if ws.sheet_state == "visible"]
     if not visible:
-        return refuse(shown, "import-not-spreadsheet", "工作簿中没有可见的工作表", "请在 Excel/WPS 中取消隐藏数据工作表。")
+        return refuse(
+            shown, "import-not-spreadsheet", "工作簿中没有可见的工作表", "请在 Excel/WPS 中取消隐藏数据工作表。"
+        )
     grid, notes = sheet_grid(visible[0])
-    return Published(shown, f"Excel 工作簿，工作表「{visible[0].title}」", table=grid.rows(), kinds=dict(grid.kinds),
-                     notes=notes), []
+    return Published(
+        shown, f"Excel 工作簿，工作表「{visible[0].title}」", table=grid.rows(), kinds=dict(grid.kinds), notes=notes
+    ), []
 
 
 def read_pdf(data: bytes, shown: str) -> tuple[Published | None, list[Problem]]:
@@ -172,15 +196,18 @@ def read_pdf(data: bytes, shown: str) -> tuple[Published | None, list[Problem]]:
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except Exception:  # noqa: BLE001
+    except Exception:
         return refuse(shown, "import-not-spreadsheet", "文件无法作为 PDF 打开：文件已损坏", "请重新下载公告的附件。")
     with pdf:
         pages = list(pdf.pages)
         if not any(page.chars for page in pages):
-            return refuse(shown, "import-scanned-pdf",
-                          f"这是扫描版 PDF（共 {len(pages)} 页）：页面是图片，没有文字层，程序读不出名单",
-                          "请向发布单位索取 Word/Excel 版附件，或先用 OCR 软件（如 WPS“PDF 转 Word”的文字识别）"
-                          "转成 Word 并逐行核对后再导入；也可以按模板（python -m generator template）手工录入。")
+            return refuse(
+                shown,
+                "import-scanned-pdf",
+                f"这是扫描版 PDF（共 {len(pages)} 页）：页面是图片，没有文字层，程序读不出名单",
+                "请向发布单位索取 Word/Excel 版附件，或先用 OCR 软件（如 WPS“PDF 转 Word”的文字识别）"
+                "转成 Word 并逐行核对后再导入；也可以按模板（python -m generator template）手工录入。",
+            )
         table: Rows = []
         for page in pages:
             for found in page.extract_tables():

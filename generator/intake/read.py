@@ -7,6 +7,7 @@
   has tabs and no commas; row numbers count records (a cell with a line break stays one row).
 * Anything else (a picture, a PDF, an old .xls, UTF-16 text, NUL bytes) is refused with what it looks like.
 """
+
 from __future__ import annotations
 
 import csv
@@ -17,16 +18,33 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.validate.checks.sniff import binary_kind, is_xlsx
 from generator.intake.encodings import decode
 from generator.model.problems import Problem, show
+from generator.validate.checks.sniff import binary_kind, is_xlsx
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
 SKIP_SHEETS = ("说明", "代码表")
-EXCEL_ERRORS = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!",
-                          "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"})
+EXCEL_ERRORS = frozenset(
+    {
+        "#N/A",
+        "#REF!",
+        "#VALUE!",
+        "#DIV/0!",
+        "#NAME?",
+        "#NULL!",
+        "#NUM!",
+        "#SPILL!",
+        "#CALC!",
+        "#GETTING_DATA",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -52,9 +70,16 @@ def read_upload(path: Path, shown: str, sheet: str, wanted: str | None = None) -
     kind = binary_kind(data)
     if kind or b"\x00" in data:
         what = f"看起来是 {kind}" if kind else "其中有 NUL 空字符，不是文本"
-        return None, [Problem(shown, None, "import-not-spreadsheet", f"文件既不是 Excel 工作簿（.xlsx），也不是 CSV 文本：{what}",
-                              hint="请导入用 python -m generator template 生成并填好的 .xlsx，"
-                                   "或在 Excel/WPS 中另存为“CSV UTF-8（逗号分隔）”后导入。")]
+        return None, [
+            Problem(
+                shown,
+                None,
+                "import-not-spreadsheet",
+                f"文件既不是 Excel 工作簿（.xlsx），也不是 CSV 文本：{what}",
+                hint="请导入用 python -m generator template 生成并填好的 .xlsx，"
+                "或在 Excel/WPS 中另存为“CSV UTF-8（逗号分隔）”后导入。",
+            )
+        ]
     decoded, problems = decode(data, shown)
     if decoded is None:
         return None, problems
@@ -68,11 +93,13 @@ def read_upload(path: Path, shown: str, sheet: str, wanted: str | None = None) -
     return Upload(shown, f"{what}，编码 {decoded.encoding}", header, rows, note=decoded.note, header_row=first_row), []
 
 
-def _split_header(rows: list[tuple[int, tuple[str, ...]]]) -> tuple[int, tuple[str, ...], tuple[tuple[int, tuple[str, ...]], ...]]:
+def _split_header(
+    rows: list[tuple[int, tuple[str, ...]]],
+) -> tuple[int, tuple[str, ...], tuple[tuple[int, tuple[str, ...]], ...]]:
     """The first non-blank row is the header (its number, its cells); rows after it keep their numbers."""
     for index, (number, cells) in enumerate(rows):
         if any(c.strip() for c in cells):
-            return number, cells, tuple(rows[index + 1:])
+            return number, cells, tuple(rows[index + 1 :])
     return 1, (), ()
 
 
@@ -86,25 +113,47 @@ def _read_xlsx(data: bytes, shown: str, sheet: str, wanted: str | None = None) -
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about extensions it does not read
             wb = load_workbook(io.BytesIO(data), data_only=False)
-    except Exception:  # noqa: BLE001 — any damage to an untrusted zip is one problem for the clerk
-        return None, [Problem(shown, None, "import-not-spreadsheet", "文件无法作为 Excel 工作簿（.xlsx）打开：文件已损坏或不是 .xlsx",
-                              hint="请在 Excel/WPS 中打开并另存为 .xlsx；旧版 .xls 也请另存为 .xlsx。")]
+    except Exception:
+        return None, [
+            Problem(
+                shown,
+                None,
+                "import-not-spreadsheet",
+                "文件无法作为 Excel 工作簿（.xlsx）打开：文件已损坏或不是 .xlsx",
+                hint="请在 Excel/WPS 中打开并另存为 .xlsx；旧版 .xls 也请另存为 .xlsx。",
+            )
+        ]
     names = [ws.title for ws in wb.worksheets]
     visible = [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"]
     notes: list[str] = []
     if wanted is not None:
         if wanted not in names:
-            return None, [Problem(shown, None, "import-no-sheet", f"工作簿中没有工作表「{wanted}」",
-                                  expected="、".join(f"「{n}」" for n in names), hint="请检查 --sheet 后的工作表名称。")]
+            return None, [
+                Problem(
+                    shown,
+                    None,
+                    "import-no-sheet",
+                    f"工作簿中没有工作表「{wanted}」",
+                    expected="、".join(f"「{n}」" for n in names),
+                    hint="请检查 --sheet 后的工作表名称。",
+                )
+            ]
         chosen = wanted
         if wanted not in visible:
             notes.append(f"按 --sheet 的要求读取隐藏的工作表「{wanted}」。")
     else:
         chosen = sheet if sheet in visible else next((n for n in visible if n not in SKIP_SHEETS), "")
         if not chosen:
-            return None, [Problem(shown, None, "import-not-spreadsheet", "工作簿中没有可见的数据工作表",
-                                  expected=f"工作表「{sheet}」",
-                                  hint="请在 Excel/WPS 中取消隐藏数据工作表，或用 --sheet 工作表名 指定要读的表。")]
+            return None, [
+                Problem(
+                    shown,
+                    None,
+                    "import-not-spreadsheet",
+                    "工作簿中没有可见的数据工作表",
+                    expected=f"工作表「{sheet}」",
+                    hint="请在 Excel/WPS 中取消隐藏数据工作表，或用 --sheet 工作表名 指定要读的表。",
+                )
+            ]
         hidden = [n for n in names if n not in visible and n not in SKIP_SHEETS and _has_values(wb[n])]
         if hidden:
             notes.append(f"未读取隐藏的工作表{'、'.join(f'「{n}」' for n in hidden)}；要读取请加 --sheet 工作表名。")
@@ -112,8 +161,16 @@ def _read_xlsx(data: bytes, shown: str, sheet: str, wanted: str | None = None) -
     notes.extend(notes_merged)
     numbered = [(r, tuple(cells)) for r, cells in grid.rows()]
     first_row, header, rows = _split_header(numbered)
-    upload = Upload(shown, f"Excel 工作簿，工作表「{chosen}」", header, rows, frozenset(grid.formulas),
-                    kinds=dict(grid.kinds), notes=tuple(notes), header_row=first_row)
+    upload = Upload(
+        shown,
+        f"Excel 工作簿，工作表「{chosen}」",
+        header,
+        rows,
+        frozenset(grid.formulas),
+        kinds=dict(grid.kinds),
+        notes=tuple(notes),
+        header_row=first_row,
+    )
     return upload, []
 
 
@@ -128,6 +185,7 @@ def _filled(value: object) -> bool:
 @dataclass
 class Grid:
     """Cells with values, by (row, column) from 1, as text; and what kind each non-text cell was."""
+
     cells: dict[tuple[int, int], str] = field(default_factory=dict)
     kinds: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column index from 0) → kind
     formulas: set[tuple[int, int]] = field(default_factory=set)  # (row, column index from 0)
@@ -158,15 +216,21 @@ def sheet_grid(ws: Worksheet) -> tuple[Grid, list[str]]:
         if top not in grid.cells:
             continue
         value = grid.cells[top]
-        covered = [(r, c) for r in range(merged.min_row, min(merged.max_row, last) + 1)
-                   for c in range(merged.min_col, merged.max_col + 1) if (r, c) != top]
+        covered = [
+            (r, c)
+            for r in range(merged.min_row, min(merged.max_row, last) + 1)
+            for c in range(merged.min_col, merged.max_col + 1)
+            if (r, c) != top
+        ]
         for r, c in covered:
             grid.cells[(r, c)] = value
             grid.kinds.pop((r, c - 1), None)
             if (top[0], top[1] - 1) in grid.kinds:
                 grid.kinds[(r, c - 1)] = grid.kinds[(top[0], top[1] - 1)]
         if covered:
-            rows = f"{merged.min_row}–{min(merged.max_row, last)}" if merged.max_row > merged.min_row else merged.min_row
+            rows = (
+                f"{merged.min_row}–{min(merged.max_row, last)}" if merged.max_row > merged.min_row else merged.min_row
+            )
             notes.append(f"合并单元格 {merged.coord} 的值 {show(value)} 已填入它覆盖的每一格（第 {rows} 行）。")
     return grid, notes
 

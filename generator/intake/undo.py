@@ -8,6 +8,7 @@ removes the copy. The folder is local working state: it is ignored by git and by
 
 Files are written *through* symlinks: a ``studios.csv`` that links elsewhere stays a link.
 """
+
 from __future__ import annotations
 
 import csv
@@ -60,16 +61,23 @@ class Entry:
         return (self.folder / "before.csv").read_bytes()
 
 
-def keep(datasets: Path, table: str, target: Path, original: bytes, merged: bytes, file: str,
-         ids: list[tuple[str, str]]) -> Path:
+def keep(
+    datasets: Path, table: str, target: Path, original: bytes, merged: bytes, file: str, ids: list[tuple[str, str]]
+) -> Path:
     root = datasets / UNDO_DIR
     root.mkdir(exist_ok=True)
     number = max((int(p.name) for p in root.iterdir() if p.name.isdigit()), default=0) + 1
     folder = root / f"{number:04d}"
     folder.mkdir()
     (folder / "before.csv").write_bytes(original)
-    journal = {"table": table, "target": target.relative_to(datasets).as_posix(), "file": file,
-               "ids": ids, "after": sha256(merged), "at": dt.datetime.now().isoformat(timespec="seconds")}
+    journal = {
+        "table": table,
+        "target": target.relative_to(datasets).as_posix(),
+        "file": file,
+        "ids": ids,
+        "after": sha256(merged),
+        "at": dt.datetime.now().isoformat(timespec="seconds"),
+    }
     (folder / "journal.json").write_text(json.dumps(journal, ensure_ascii=False, indent=1), encoding="utf-8")
     return folder
 

@@ -9,6 +9,7 @@ build date for every date field whose event has already happened (a list cannot 
 * ``date-in-future``: after the build date, in a field that records a past event. A 公示 may still be
   running (``gongshi_end``) and a target has a deadline (``deadline``): those may lie ahead.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -71,10 +72,24 @@ def check_dates(tables: dict[str, Table], today: Callable[[], dt.date] = dt.date
                     continue
                 why = calendar_error(value)
                 if why:
-                    yield Problem(table.shown, number, "date-invalid", f"日期不存在：{why}", field=field,
-                                  actual=value, expected="真实的日期，写作 YYYY-MM-DD、YYYY-MM 或 YYYY",
-                                  hint="请对照公告原文改正年月日（常见原因：月和日写反、手误）。")
+                    yield Problem(
+                        table.shown,
+                        number,
+                        "date-invalid",
+                        f"日期不存在：{why}",
+                        field=field,
+                        actual=value,
+                        expected="真实的日期，写作 YYYY-MM-DD、YYYY-MM 或 YYYY",
+                        hint="请对照公告原文改正年月日（常见原因：月和日写反、手误）。",
+                    )
                 elif field in past and PARTIAL.match(value) and earliest(value) > build_date:
-                    yield Problem(table.shown, number, "date-in-future", "日期晚于今天（生成日期），这件事还没有发生",
-                                  field=field, actual=value, expected=f"不晚于 {build_date}",
-                                  hint="请对照公告原文核对年份，常见原因是年份打错（如 2099、2203）。")
+                    yield Problem(
+                        table.shown,
+                        number,
+                        "date-in-future",
+                        "日期晚于今天（生成日期），这件事还没有发生",
+                        field=field,
+                        actual=value,
+                        expected=f"不晚于 {build_date}",
+                        hint="请对照公告原文核对年份，常见原因是年份打错（如 2099、2203）。",
+                    )

@@ -4,6 +4,7 @@ names from the real records in ``datasets/register/`` (not in the minimal test p
 them is not a duplicate). The files are committed; each one's outcome is in the ``.expected.txt``
 beside it, in the format of tests/test_import.py. The tests never call this script.
 """
+
 from __future__ import annotations
 
 import csv
@@ -25,22 +26,47 @@ HERE = Path(__file__).resolve().parent
 FONT = "STSong-Light"  # a CID font every PDF reader has: no font file is embedded
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))
 
-WUHAN = [("吴文霖技能大师工作室", "湖北生态工程职业技术学院"), ("张涛技能大师工作室", "长江岩土工程有限公司武汉分公司"),
-         ("赵宗合技能大师工作室", "中国一冶集团有限公司科工建设分公司"), ("段杨技能大师工作室", "武汉重型机床集团有限公司"),
-         ("凌勇技能大师工作室", "格力暖通制冷设备(武汉)有限公司"), ("陶川技能大师工作室", "武汉滨湖电子有限责任公司")]
+WUHAN = [
+    ("吴文霖技能大师工作室", "湖北生态工程职业技术学院"),
+    ("张涛技能大师工作室", "长江岩土工程有限公司武汉分公司"),
+    ("赵宗合技能大师工作室", "中国一冶集团有限公司科工建设分公司"),
+    ("段杨技能大师工作室", "武汉重型机床集团有限公司"),
+    ("凌勇技能大师工作室", "格力暖通制冷设备(武汉)有限公司"),
+    ("陶川技能大师工作室", "武汉滨湖电子有限责任公司"),
+]
 
 
 def national_word() -> None:
     """The ministry's layout: 序号/省份/单位名称/工作室名称/领办人/职业（工种）, a province heading row
     merged across the table, the province and a shared host merged down, a total row at the end."""
     # trades only where the studio's name states them; the real records have no other trade to show
-    groups = [("内蒙古（2个）", "内蒙古", [("内蒙古一机集团", "卢仁峰焊接技能大师工作室", "卢仁峰", "焊接"),
-                                          ("内蒙古一机集团", "宋殿琛车工技能大师工作室", "宋殿琛", "车工")]),
-              ("广东（3个）", "广东", [("茂名石化", "黄巨利技能大师工作室", "黄巨利", ""),
-                                      ("茂化建集团", "柯高技能大师工作室", "柯高", ""),
-                                      ("信宜长城玉器工艺厂", "陆克列技能大师工作室", "陆克列", "")]),
-              ("新疆（2个）", "新疆", [("新疆广汇新能源有限公司", "魏江龙化工电气自动化技能大师工作室", "魏江龙", "化工电气自动化"),
-                                      ("新疆安装技工学校", "王振冷作钣金工技能大师工作室", "王振", "冷作钣金工")])]
+    groups = [
+        (
+            "内蒙古（2个）",
+            "内蒙古",
+            [
+                ("内蒙古一机集团", "卢仁峰焊接技能大师工作室", "卢仁峰", "焊接"),
+                ("内蒙古一机集团", "宋殿琛车工技能大师工作室", "宋殿琛", "车工"),
+            ],
+        ),
+        (
+            "广东（3个）",
+            "广东",
+            [
+                ("茂名石化", "黄巨利技能大师工作室", "黄巨利", ""),
+                ("茂化建集团", "柯高技能大师工作室", "柯高", ""),
+                ("信宜长城玉器工艺厂", "陆克列技能大师工作室", "陆克列", ""),
+            ],
+        ),
+        (
+            "新疆（2个）",
+            "新疆",
+            [
+                ("新疆广汇新能源有限公司", "魏江龙化工电气自动化技能大师工作室", "魏江龙", "化工电气自动化"),
+                ("新疆安装技工学校", "王振冷作钣金工技能大师工作室", "王振", "冷作钣金工"),
+            ],
+        ),
+    ]
     d = docx.Document()
     d.add_paragraph("附件")
     d.add_paragraph("2023年国家级技能大师工作室建设项目名单")
@@ -83,17 +109,25 @@ def split_word() -> None:
 
 def word_without_table() -> None:
     d = docx.Document()
-    for text in ("关于公布2023年武汉市技能大师工作室名单的通知", "各区人力资源和社会保障局，各有关单位：",
-                 "经单位申报、专家评审和公示，现将名单予以公布（见附件）。", "附件：2023年武汉市技能大师工作室名单"):
+    for text in (
+        "关于公布2023年武汉市技能大师工作室名单的通知",
+        "各区人力资源和社会保障局，各有关单位：",
+        "经单位申报、专家评审和公示，现将名单予以公布（见附件）。",
+        "附件：2023年武汉市技能大师工作室名单",
+    ):
         d.add_paragraph(text)
     d.save(HERE / "studios-word-no-table.docx")
 
 
 def provincial_xls() -> None:
     """A provincial .xls: a merged title, the header on row 2, 序号 numbers as numbers."""
-    names = [("邹兵自动炼钢技能大师工作室", "邹兵"), ("王伟雄模具制造技能大师工作室", "王伟雄"),
-             ("江亮根砚雕技能大师工作室", "江亮根"), ("吴贤明烹饪技能大师工作室", "吴贤明"),
-             ("黄俊军金属錾雕技能大师工作室", "黄俊军")]
+    names = [
+        ("邹兵自动炼钢技能大师工作室", "邹兵"),
+        ("王伟雄模具制造技能大师工作室", "王伟雄"),
+        ("江亮根砚雕技能大师工作室", "江亮根"),
+        ("吴贤明烹饪技能大师工作室", "吴贤明"),
+        ("黄俊军金属錾雕技能大师工作室", "黄俊军"),
+    ]
     book = xlwt.Workbook(encoding="utf-8")
     ws = book.add_sheet("Sheet1")
     ws.write_merge(0, 0, 0, 3, "2014年江西省技能大师工作室名单")
@@ -130,8 +164,13 @@ def extra_remarks_csv() -> None:
 
 
 def pdf_table() -> None:
-    names = [("中国十九冶高级技工学校", ""), ("泸州职业技术学院", "泸州"), ("四川工程职业技术学院", ""),
-             ("宜宾市职业技术学校", "宜宾"), ("阿坝州职业技术学校", "阿坝")]
+    names = [
+        ("中国十九冶高级技工学校", ""),
+        ("泸州职业技术学院", "泸州"),
+        ("四川工程职业技术学院", ""),
+        ("宜宾市职业技术学校", "宜宾"),
+        ("阿坝州职业技术学校", "阿坝"),
+    ]
     doc = SimpleDocTemplate(str(HERE / "bases-pdf-table.pdf"), pagesize=A4, invariant=1)
     style = ParagraphStyle("zh", fontName=FONT, fontSize=12)
     data = [["序号", "单位名称", "地市"]] + [[str(n), name, city] for n, (name, city) in enumerate(names, start=1)]
@@ -163,9 +202,16 @@ def web_texts() -> None:
     (HERE / "studios-web-numbered.txt").write_text("\n".join(numbered) + "\n", encoding="utf-8")
     trades = ["四川（4个）", "张志发（冷作工）", "陈曙光（金属热处理）", "何金华（家电维修）", "李家民（酿酒）"]
     (HERE / "studios-web-master-trade.txt").write_text("\n".join(trades) + "\n", encoding="utf-8")
-    joined = ["福建（3个）", "福州聚春园饭店有限公司杨伟华", "东南(福建)汽车工业有限公司林杰", "福建省工艺美术研究院潘惊石"]
+    joined = [
+        "福建（3个）",
+        "福州聚春园饭店有限公司杨伟华",
+        "东南(福建)汽车工业有限公司林杰",
+        "福建省工艺美术研究院潘惊石",
+    ]
     (HERE / "studios-web-host-master.txt").write_text("\n".join(joined) + "\n", encoding="utf-8")
-    tabs = ["序号\t工作室名称\t依托单位"] + [f"{n}\t{name}\t{host}" for n, (name, host) in enumerate(WUHAN[:3], start=1)]
+    tabs = ["序号\t工作室名称\t依托单位"] + [
+        f"{n}\t{name}\t{host}" for n, (name, host) in enumerate(WUHAN[:3], start=1)
+    ]
     (HERE / "studios-web-table.txt").write_text("\n".join(tabs) + "\n", encoding="utf-8")
 
 

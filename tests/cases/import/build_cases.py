@@ -2,6 +2,7 @@
 ``python tests/cases/import/build_cases.py``. The files it writes are committed; the tests read them and
 never call this script. Each file's outcome is in the ``.expected.txt`` beside it (see tests/test_import.py).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,14 +10,42 @@ from pathlib import Path
 from openpyxl import Workbook
 
 HERE = Path(__file__).resolve().parent
-HEADER = ["名称", "原文名称", "名称来源", "领办人", "依托单位", "统一社会信用代码", "省级行政区代码", "城市", "级别",
-          "年度", "公告标识", "来源网址", "证据等级", "证据说明"]
+HEADER = [
+    "名称",
+    "原文名称",
+    "名称来源",
+    "领办人",
+    "依托单位",
+    "统一社会信用代码",
+    "省级行政区代码",
+    "城市",
+    "级别",
+    "年度",
+    "公告标识",
+    "来源网址",
+    "证据等级",
+    "证据说明",
+]
 URL = "https://www.chacewang.com/newsdetail/news518851.html"
 
 
 def studio(name: str, master: str, host: str = "", city: str = "武汉") -> list[object]:
-    return [name, name, "printed", master, host, "", "420000", city, "municipal", "2023", "wuhan-2023", URL,
-            "official-republished", "官方名单（转载）"]
+    return [
+        name,
+        name,
+        "printed",
+        master,
+        host,
+        "",
+        "420000",
+        city,
+        "municipal",
+        "2023",
+        "wuhan-2023",
+        URL,
+        "official-republished",
+        "官方名单（转载）",
+    ]
 
 
 def workbook(rows: list[list[object]], title: str = "技能大师工作室") -> tuple[Workbook, object]:
@@ -32,7 +61,9 @@ def workbook(rows: list[list[object]], title: str = "技能大师工作室") -> 
 
 def merged() -> None:
     """Two studios at one host, the host cell merged over both rows as publishers lay it out."""
-    wb, ws = workbook([studio("王五技能大师工作室", "王五", "武汉某机械有限公司"), studio("赵六技能大师工作室", "赵六", "")])
+    wb, ws = workbook(
+        [studio("王五技能大师工作室", "王五", "武汉某机械有限公司"), studio("赵六技能大师工作室", "赵六", "")]
+    )
     ws.merge_cells("E2:E3")  # type: ignore[attr-defined]
     wb.save(HERE / "good" / "studios-merged.xlsx")
 
@@ -58,8 +89,12 @@ def stray_cell() -> None:
 
 def excel_values() -> None:
     """Error values, a boolean where text is expected, a number as a master."""
-    rows = [studio("王五技能大师工作室", "王五", "#N/A"), studio("赵六技能大师工作室", "赵六", city="#REF!"),
-            studio("钱七技能大师工作室", "钱七"), studio("孙八技能大师工作室", "孙八")]
+    rows = [
+        studio("王五技能大师工作室", "王五", "#N/A"),
+        studio("赵六技能大师工作室", "赵六", city="#REF!"),
+        studio("钱七技能大师工作室", "钱七"),
+        studio("孙八技能大师工作室", "孙八"),
+    ]
     rows[2][7] = True
     rows[3][3] = 12345
     wb, ws = workbook(rows)
@@ -69,8 +104,10 @@ def excel_values() -> None:
 
 def texts() -> None:
     head = ",".join(HEADER) + "\n"
-    fields = "name,name_as_printed,name_quality,master_name,host_organization,credit_code,province_code,city,level," \
-             "year,announcement_id,source_url,evidence_level,evidence\n"  # Big5 has no 名称: field names as header
+    fields = (
+        "name,name_as_printed,name_quality,master_name,host_organization,credit_code,province_code,city,level,"
+        "year,announcement_id,source_url,evidence_level,evidence\n"
+    )  # Big5 has no 名称: field names as header
     row = studio("王五技能大師工作室", "王五", "臺北某機械公司", "武漢")
     row[-1] = "官方名單（轉載）"
     big5 = fields + ",".join(str(c) for c in row) + "\n"
