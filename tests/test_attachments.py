@@ -6,6 +6,8 @@ The files are written by cases/attachments/build.py with names from the real rec
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 from pathlib import Path
 
@@ -111,3 +113,87 @@ def test_list_usage_errors_exit_2(datasets: Path, args: tuple[str, ...], message
         "import", str(ATTACHMENTS / "studios-web-table.txt"), "--into", "studios", "--datasets", str(datasets), *args
     )
     assert code == 2 and message in out
+
+
+def rows_of(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+
+
+def national_word_of(records: list[dict[str, str]], path: Path) -> None:
+    """A national-style Word attachment: a province heading row merged across, the province merged down."""
+    import docx
+
+    by_province: dict[str, list[dict[str, str]]] = {}
+    for r in records:
+        by_province.setdefault(r["province_code"], []).append(r)
+    codes = csv.reader(io.StringIO((REPO / "schemas" / "codelists" / "provinces.csv").read_text(encoding="utf-8")))
+    names = {row[0]: row[1] for row in codes}
+    document = docx.Document()
+    document.add_paragraph("附件：国家级技能大师工作室建设项目名单")
+    table = document.add_table(rows=1 + len(by_province) + len(records), cols=5)
+    for c, text in enumerate(["序号", "省份", "单位名称", "工作室名称", "领办人"]):
+        table.cell(0, c).text = text
+    r, serial = 1, 1
+    for code, group in by_province.items():
+        table.cell(r, 0).text = f"{names[code]}（{len(group)}个）"
+        table.cell(r, 0).merge(table.cell(r, 4))
+        first = r = r + 1
+        for record in group:
+            cells = [
+                str(serial),
+                names[code] if r == first else "",
+                record["host_organization"],
+                record["name"],
+                record["master_name"].replace(";", "、"),
+            ]
+            for c, text in enumerate(cells):
+                table.cell(r, c).text = text
+            serial, r = serial + 1, r + 1
+        table.cell(first, 1).merge(table.cell(r - 1, 1))
+    document.save(str(path))
+
+
+def test_a_national_word_list_of_40_studios_in_6_provinces(datasets: Path, tmp_path: Path) -> None:
+    """The issue's measure: one dry run gives the mapping and 40 rows; the second command writes them."""
+    good = {r["id"] for r in rows_of(CASES / "good" / "register" / "studios.csv")}
+    real = rows_of(REPO / "datasets" / "register" / "studios.csv")
+    picked: list[dict[str, str]] = []
+    masters: set[str] = set()
+    for record in real:
+        master = record["master_name"].split(";")[0]
+        if record["id"] not in good and record["province_code"] and master not in masters and len(picked) < 40:
+            masters.add(master)
+            picked.append(record)
+    assert len(picked) == 40 and len({r["province_code"] for r in picked}) >= 6
+    attachment = tmp_path / "附件.docx"
+    national_word_of(picked, attachment)
+    args = [
+        "import",
+        str(attachment),
+        "--into",
+        "studios",
+        "--announcement",
+        "nat-2023-batch",
+        "--datasets",
+        str(datasets),
+    ]
+
+    code, out = run(*args, "--dry-run")
+    assert code == 0, out
+    lines = out.splitlines()
+    for mapped in (
+        "  「省份」→ 省级行政区代码（province_code）",
+        "  「单位名称」→ 依托单位（host_organization）",
+        "  「工作室名称」→ 名称（name）",
+        "  「领办人」→ 领办人（master_name）",
+        "认出 40 条记录。",
+    ):
+        assert mapped in lines, out
+    assert sum(1 for line in lines if line.startswith("  S0")) == 40
+
+    code, out = run(*args)
+    assert code == 0, out
+    written = rows_of(datasets / "register" / "studios.csv")[-40:]
+    assert [(w["name"], w["province_code"], w["master_name"], w["host_organization"]) for w in written] == [
+        (p["name"], p["province_code"], p["master_name"], p["host_organization"]) for p in picked
+    ]
