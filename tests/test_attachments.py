@@ -124,8 +124,8 @@ def national_word_of(records: list[dict[str, str]], path: Path) -> None:
     import docx
 
     by_province: dict[str, list[dict[str, str]]] = {}
-    for r in records:
-        by_province.setdefault(r["province_code"], []).append(r)
+    for record in records:
+        by_province.setdefault(record["province_code"], []).append(record)
     codes = csv.reader(io.StringIO((REPO / "schemas" / "codelists" / "provinces.csv").read_text(encoding="utf-8")))
     names = {row[0]: row[1] for row in codes}
     document = docx.Document()
