@@ -197,3 +197,41 @@ def test_a_national_word_list_of_40_studios_in_6_provinces(datasets: Path, tmp_p
     assert [(w["name"], w["province_code"], w["master_name"], w["host_organization"]) for w in written] == [
         (p["name"], p["province_code"], p["master_name"], p["host_organization"]) for p in picked
     ]
+
+
+def test_the_documented_dry_run_is_what_the_tool_prints(datasets: Path) -> None:
+    """The README and the data/intake/ page show generator/data/intake_example.txt: it must be the
+    output of step 2 on the corpus's national-style Word attachment, as the tool prints it today."""
+    from generator import paths
+
+    shutil.copy(ATTACHMENTS / "studios-national-word.docx", "附件.docx")
+    code, out = run(
+        "import",
+        "附件.docx",
+        "--into",
+        "studios",
+        "--announcement",
+        "nat-2023-batch",
+        "--dry-run",
+        "--datasets",
+        str(datasets),
+    )
+    assert code == 0, out
+    example = paths.INTAKE_EXAMPLE.read_text(encoding="utf-8")
+    assert out == example
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- dry-run example: start -->\n```text\n", 1)[1].split(
+        "```\n<!-- dry-run example: end -->"
+    )[0]
+    assert block == example
+
+
+def test_the_intake_page_shows_the_example(built_site: Path) -> None:
+    import html
+
+    from generator import paths
+
+    page = (built_site / "data" / "intake" / "index.html").read_text(encoding="utf-8")
+    assert "从公告到网站：四条命令" in page
+    for line in paths.INTAKE_EXAMPLE.read_text(encoding="utf-8").splitlines()[:12]:
+        assert html.escape(line, quote=False) in page, line

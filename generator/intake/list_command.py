@@ -92,7 +92,10 @@ def describe(result: ListPlan) -> None:
     click.echo(f"认出 {len(listing.records)} 条记录。")
     stored = result.plan.stored[:SHOWN_ROWS]
     if stored:
-        click.echo(f"前 {len(stored)} 条将存为：")
+        click.echo(f"前 {len(stored)} 条将存为（原文名称与名称相同时不再列出）：")
         for record, row in zip(listing.records, stored, strict=False):
-            values = "；".join(f"{spec.title(n)}={show(row[n], limit=120)}" for n in SHOWN_FIELDS if row.get(n))
+            shown_fields = [
+                n for n in SHOWN_FIELDS if row.get(n) and not (n == "name_as_printed" and row[n] == row["name"])
+            ]
+            values = "；".join(f"{spec.title(n)}={show(row[n], limit=120)}" for n in shown_fields)
             click.echo(f"  第 {record.row} 行：{values}")
