@@ -61,6 +61,7 @@ class Listing:
     header_row: int = 0
     skipped: dict[str, list[int]] = field(default_factory=dict)  # why → rows
     carried: list[str] = field(default_factory=list)
+    unparsed: list[tuple[int, str]] = field(default_factory=list)  # numbered lines that say nothing we read
 
     def skip(self, why: str, row: int) -> None:
         self.skipped.setdefault(why, []).append(row)
@@ -89,11 +90,12 @@ def read_table(
 ) -> Listing:
     known = synonyms()
     out = Listing()
+    needed = 1 if overrides else 2  # a one-column list is found once the clerk has named its column
     header_at = next(
         (
             i
             for i, (_, cells) in enumerate(rows[:15])
-            if sum(bool(field_of(c, spec, known, overrides)) for c in cells if c.strip()) >= 2
+            if sum(bool(field_of(c, spec, known, overrides)) for c in cells if c.strip()) >= needed
         ),
         None,
     )
@@ -159,6 +161,9 @@ def read_lines(lines: list[tuple[int, str]], spec: TableSpec, provinces: dict[st
             continue
         item = NUMBERING.sub("", text)
         values = parse_item(item, spec)
+        if not values and item != text:
+            out.unparsed.append((n, text))  # numbered like an entry: never dropped quietly
+            continue
         if not values:
             out.skip("未识别为名单条目的行（标题、说明文字等）", n)
             continue

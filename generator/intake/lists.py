@@ -112,6 +112,27 @@ def plan_list(
             )
     else:
         listing = read_lines(source.lines, spec, provinces)
+    if listing.unparsed:
+        return ListPlan(
+            replace(
+                plan,
+                description=source.description,
+                problems=tuple(
+                    Problem(
+                        shown,
+                        n,
+                        "import-unrecognised-line",
+                        "这一行有编号，像是名单条目，却认不出名称、依托单位或领办人",
+                        actual=text,
+                        hint="请把这一行改成“名称（依托单位）”“领办人（工种）”或“依托单位领办人”的写法，"
+                        "或把名单整理成表格（序号、工作室名称、依托单位、领办人）后再导入。",
+                    )
+                    for n, text in listing.unparsed
+                ),
+            ),
+            listing,
+            source,
+        )
     if not listing.records:
         kind = "Word 文件中没有表格，段落里" if "没有表格" in source.description else "文件中"
         return ListPlan(

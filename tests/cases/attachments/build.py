@@ -209,6 +209,8 @@ def web_texts() -> None:
         "福建省工艺美术研究院潘惊石",
     ]
     (HERE / "studios-web-host-master.txt").write_text("\n".join(joined) + "\n", encoding="utf-8")
+    unreadable = ["1. 吴文霖技能大师工作室（湖北生态工程职业技术学院）", "2. 景德镇市陶瓷艺术工作者夏瑛"]
+    (HERE / "studios-web-unreadable-line.txt").write_text("\n".join(unreadable) + "\n", encoding="utf-8")
     tabs = ["序号\t工作室名称\t依托单位"] + [
         f"{n}\t{name}\t{host}" for n, (name, host) in enumerate(WUHAN[:3], start=1)
     ]
