@@ -235,3 +235,14 @@ def test_the_intake_page_shows_the_example(built_site: Path) -> None:
     assert "从公告到网站：四条命令" in page
     for line in paths.INTAKE_EXAMPLE.read_text(encoding="utf-8").splitlines()[:12]:
         assert html.escape(line, quote=False) in page, line
+
+
+def test_the_intake_page_reads_on_a_phone(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    """The long dry-run lines scroll inside their box; the page itself does not scroll sideways."""
+    from test_a11y import axe_violations
+
+    page.goto(site_url + "data/intake/")
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(site_url + "data/intake/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
