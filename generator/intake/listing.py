@@ -147,10 +147,7 @@ def read_table(
 def read_lines(lines: list[tuple[int, str]], spec: TableSpec, provinces: dict[str, str]) -> Listing:
     out = Listing()
     heading = ""
-    for n, raw in lines:
-        text = " ".join(raw.split())
-        if not text:
-            continue
+    for n, text in joined(lines):
         found = province_heading(text, provinces)
         if found:
             heading = found
@@ -170,6 +167,25 @@ def read_lines(lines: list[tuple[int, str]], spec: TableSpec, provinces: dict[st
         if heading:
             values["province_code"] = heading
         out.records.append(Record(n, values, item))
+    return out
+
+
+def joined(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Non-blank lines, spaces collapsed; a line whose bracket is still open when it ends (a long
+    entry that a PDF or a narrow page wrapped) is joined with the lines after it, under its number."""
+    out: list[tuple[int, str]] = []
+    open_at: int | None = None
+    for n, raw in lines:
+        text = " ".join(raw.split())
+        if not text:
+            continue
+        if open_at is not None:
+            out[open_at] = (out[open_at][0], out[open_at][1] + text)
+        else:
+            out.append((n, text))
+        whole = out[-1][1]
+        unclosed = whole.count("（") + whole.count("(") > whole.count("）") + whole.count(")")
+        open_at = len(out) - 1 if unclosed else None
     return out
 
 

@@ -187,6 +187,15 @@ def pdf_list() -> None:
     doc.build(items)
 
 
+def pdf_wrapped_list() -> None:
+    """A narrow page (A6): long entries wrap onto a second line, inside the brackets."""
+    from reportlab.lib.pagesizes import A6
+
+    doc = SimpleDocTemplate(str(HERE / "studios-pdf-wrapped-list.pdf"), pagesize=A6, invariant=1)
+    style = ParagraphStyle("zh", fontName=FONT, fontSize=11, leading=16)
+    doc.build([Paragraph(f"{n}. {name}（{host}）", style) for n, (name, host) in enumerate(WUHAN[1:4], start=1)])
+
+
 def scanned_pdf() -> None:
     """A scan: the page is a picture (here: drawn shapes), with no text layer."""
     c = canvas.Canvas(str(HERE / "studios-scanned.pdf"), pagesize=A4, invariant=1)
@@ -226,5 +235,6 @@ if __name__ == "__main__":
     extra_remarks_csv()
     pdf_table()
     pdf_list()
+    pdf_wrapped_list()
     scanned_pdf()
     web_texts()
