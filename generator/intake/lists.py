@@ -167,7 +167,22 @@ def plan_list(
         numbered_by_reader=False,
     )
     planned = plan_rows(plan, upload, datasets, schemas, before, allow_duplicates, columns=list(spec.names))
-    return ListPlan(planned, listing, source)
+    return ListPlan(
+        replace(planned, problems=publisher_titles(planned.problems, listing, spec, shown)), listing, source
+    )
+
+
+def publisher_titles(
+    problems: tuple[Problem, ...], listing: Listing, spec: TableSpec, shown: str
+) -> tuple[Problem, ...]:
+    """A problem in the list names the column as the publisher printed it: 「推荐单位（依托单位）」."""
+    printed = {spec.title(name): label for label, name in listing.mapping if name in spec.names}
+    return tuple(
+        replace(p, field=f"{printed[p.field]}（{p.field}）")
+        if p.path == shown and p.field in printed and printed[p.field] != p.field
+        else p
+        for p in problems
+    )
 
 
 def remap_kinds(source: Published, listing: Listing, spec: TableSpec) -> dict[tuple[int, int], str]:

@@ -163,6 +163,12 @@ def extra_remarks_csv() -> None:
     (HERE / "studios-extra-remarks.csv").write_bytes(out.getvalue().encode("gbk"))  # as Chinese Excel saves it
 
 
+def hostile_csv() -> None:
+    """A publisher's CSV that went through a spreadsheet: a formula and an error value in 推荐单位."""
+    rows = ["序号,项目名称,推荐单位", f"1,{WUHAN[0][0]},\"=HYPERLINK(\"\"x\"\")\"", f"2,{WUHAN[1][0]},#N/A"]
+    (HERE / "studios-hostile-cells.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
 def pdf_table() -> None:
     names = [
         ("中国十九冶高级技工学校", ""),
@@ -233,6 +239,7 @@ if __name__ == "__main__":
     provincial_xls()
     header_on_row_3()
     extra_remarks_csv()
+    hostile_csv()
     pdf_table()
     pdf_list()
     pdf_wrapped_list()
