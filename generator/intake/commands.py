@@ -25,7 +25,7 @@ from generator.validate import shown_path
 TABLES = click.Choice(list(TARGETS))
 DATASETS = click.option(
     "--datasets",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=paths.DATASETS,
     show_default="datasets/",
     help="数据包所在目录。",

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator import paths
+from generator.files import write_atomically
 from generator.intake.choices import choices_from_files
 from generator.intake.duplicates import already_imported, find_duplicates, register_rows
 from generator.intake.fields import TableSpec, table_spec
@@ -27,7 +28,7 @@ from generator.intake.normalise import Change, lookups
 from generator.intake.plausible import check_plausible, count_short
 from generator.intake.read import Upload, read_upload
 from generator.intake.rows import collect_rows, map_header
-from generator.intake.undo import UNDO_DIR, keep, write_through
+from generator.intake.undo import UNDO_DIR, keep
 from generator.model import sitemap
 from generator.model.problems import Problem, errors
 from generator.validate import shown_path, validate
@@ -219,17 +220,19 @@ class ChangedMeanwhile(Exception):
 
 
 def commit(plan: ImportPlan, datasets: Path, file: str) -> Path:
-    """Keep the CSV as it was (for ``import --undo``), then replace it in one rename, through a symlink.
-    Returns the folder of the undo copy."""
-    if plan.target.read_bytes() != plan.original:
-        raise ChangedMeanwhile(str(plan.target))
+    """Keep the CSV as it was (for ``import --undo``), then replace it in one rename (keeping its mode;
+    a symlinked CSV is written through). Returns the folder of the undo copy."""
+
+    def unchanged() -> None:
+        if plan.target.read_bytes() != plan.original:
+            raise ChangedMeanwhile(str(plan.target))
+
+    unchanged()
     kept = keep(
         datasets, plan.spec.name, plan.target, plan.original, plan.merged, file, [(a.id, a.name) for a in plan.added]
     )
     try:
-        if plan.target.read_bytes() != plan.original:
-            raise ChangedMeanwhile(str(plan.target))
-        write_through(plan.target, plan.merged)
+        write_atomically(plan.target, plan.merged, check=unchanged)
     except BaseException:
         shutil.rmtree(kept)
         raise

@@ -6,7 +6,8 @@ restores the newest copy when the CSV is still exactly as that import left it, r
 assigned (``register/retired_ids.csv``: they may have been seen, so they are never issued again) and
 removes the copy. The folder is local working state: it is ignored by git and by validation.
 
-Files are written *through* symlinks: a ``studios.csv`` that links elsewhere stays a link.
+Files are written with :func:`generator.files.write_atomically`: through symlinks (a ``studios.csv``
+that links elsewhere stays a link), keeping their mode.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ import datetime as dt
 import hashlib
 import io
 import json
-import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from generator.files import write_atomically
 
 UNDO_DIR = ".import-undo"
 KIND = {"studios": "studio", "bases": "base"}
@@ -28,23 +29,6 @@ KIND = {"studios": "studio", "bases": "base"}
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def write_through(target: Path, data: bytes) -> None:
-    """Replace the file a path names (following symlinks) in one rename, synced first."""
-    real = target.resolve()
-    fd, tmp = tempfile.mkstemp(prefix=f".{real.name}-", dir=real.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        if real.exists():
-            shutil.copymode(real, tmp)
-        os.replace(tmp, real)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 @dataclass(frozen=True)
@@ -103,7 +87,7 @@ def retire(datasets: Path, entry: Entry, today: dt.date) -> list[str]:
     writer = csv.writer(out, lineterminator="\n")
     for record_id, name in entry.ids:
         writer.writerow([record_id, name, KIND[entry.table], today.isoformat(), f"撤销导入（{entry.file}）"])
-    write_through(ledger, (text + out.getvalue()).encode("utf-8"))
+    write_atomically(ledger, (text + out.getvalue()).encode("utf-8"))
     return [record_id for record_id, _ in entry.ids]
 
 
@@ -116,7 +100,7 @@ def undo(datasets: Path, today: dt.date) -> tuple[Entry, list[str]]:
     target = datasets / entry.target
     if sha256(target.read_bytes()) != entry.after:
         raise ChangedSince(entry)
-    write_through(target, entry.before)
+    write_atomically(target, entry.before)
     retired = retire(datasets, entry, today)
     shutil.rmtree(entry.folder)
     return entry, retired
