@@ -246,3 +246,48 @@ def test_the_intake_page_reads_on_a_phone(page, site_url: str) -> None:  # type:
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto(site_url + "data/intake/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_every_header_synonym_names_a_field_or_a_pseudo_field() -> None:
+    from generator.intake.fields import table_spec
+    from generator.intake.listing import PSEUDO, synonyms
+
+    known = set(table_spec("studios").names) | set(table_spec("bases").names) | set(PSEUDO)
+    found = synonyms()
+    assert set(found.values()) <= known
+    assert {found[k] for k in ("序号", "省份", "单位名称", "工作室名称", "领办人", "职业(工种)", "级别")} == {
+        "serial",
+        "province_code",
+        "host_organization",
+        "name",
+        "master_name",
+        "trade",
+        "level",
+    }
+
+
+def test_the_trade_goes_into_occupation_once_the_schema_has_it() -> None:
+    """Until then it is kept in the evidence text; a schema with ``occupation`` gets it as a field."""
+    from generator.intake.fields import TableSpec, table_spec
+    from generator.intake.listing import Record
+    from generator.intake.lists import template_row
+
+    studios = table_spec("studios")
+    record = Record(2, {"master_name": "张志发", "trade": "冷作工"}, "张志发（冷作工）")
+    announcement = {
+        "id": "sc-2014-national",
+        "level": "national",
+        "province_code": "510000",
+        "source_url": "https://smesc.cn/news/show.php?itemid=233801",
+        "evidence_level": "news",
+    }
+    today = template_row(studios, record, announcement, "名单.txt")
+    assert "occupation" not in today and "职业（工种）：冷作工" in today["evidence"]
+    fields = [*studios.fields, {"name": "occupation", "title": "职业（工种）", "type": "string"}]
+    later = template_row(TableSpec("studios", studios.sheet, "S", {"fields": fields}), record, announcement, "名单.txt")
+    assert later["occupation"] == "冷作工" and "冷作工" not in later["evidence"]
+    assert (later["name"], later["name_as_printed"], later["name_quality"]) == (
+        "张志发技能大师工作室",
+        "张志发（冷作工）",
+        "constructed",
+    )
