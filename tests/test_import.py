@@ -29,7 +29,9 @@ from generator.validate import validate
 from generator.validate.checks.catalogue import BY_CODE
 
 IMPORT = CASES / "import"
-CORPUS = sorted(p for folder in ("good", "bad") for p in (IMPORT / folder).iterdir() if p.suffix in {".csv", ".xlsx"})
+CORPUS = sorted(
+    p for folder in ("good", "bad") for p in (IMPORT / folder).iterdir() if p.suffix in {".csv", ".xlsx", ".docx"}
+)
 ADDED = re.compile(r"^  (\S+)  (.+)（.+ 第 \d+ 行）$")
 LINE = re.compile(r"^(?P<path>.+?):(?P<row>\d+|-): \[(?P<code>[a-z-]+)(，警告)?\] (?P<text>.*)$")
 PROBLEM = re.compile(r"^(\d+|-):[a-z-]+:")

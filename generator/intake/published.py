@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.intake.encodings import decode
-from generator.intake.read import cell_text
+from generator.intake.read import cell_text, is_docx
 from generator.model.problems import Problem
 from generator.validate.checks.sniff import is_xlsx
 
@@ -60,7 +60,7 @@ def read_published(path: Path, shown: str, data: bytes | None = None) -> tuple[P
             )
         return read_xls(data, shown)
     if is_xlsx(data):
-        if _is_docx(data):
+        if is_docx(data):
             return read_docx(data, shown)
         return read_xlsx(data, shown)
     decoded, problems = decode(data, shown)
@@ -77,16 +77,6 @@ def read_published(path: Path, shown: str, data: bytes | None = None) -> tuple[P
         table = [(n, line.split("\t")) for n, line in lines]  # a web table copied as tab-separated text
         return Published(shown, f"制表符分隔的文本，编码 {decoded.encoding}", table=table), []
     return Published(shown, f"文本，编码 {decoded.encoding}", lines=lines), []
-
-
-def _is_docx(data: bytes) -> bool:
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            return "word/document.xml" in z.namelist()
-    except zipfile.BadZipFile:
-        return False
 
 
 def read_docx(data: bytes, shown: str) -> tuple[Published | None, list[Problem]]:

@@ -65,6 +65,17 @@ def read_upload(path: Path, shown: str, sheet: str, wanted: str | None = None) -
     data = path.read_bytes()
     if not data.strip():
         return None, [Problem(shown, None, "import-empty", "文件是空的", hint="请选择填好的模板文件。")]
+    if is_xlsx(data) and is_docx(data):
+        return None, [
+            Problem(
+                shown,
+                None,
+                "import-not-spreadsheet",
+                "这是 Word 文档（.docx），不是填好的模板",
+                hint="公告附件里的名单请加 --announcement 公告标识 导入，例如：python -m generator import "
+                "附件.docx --into studios --announcement wuhan-2023 --dry-run",
+            )
+        ]
     if is_xlsx(data):
         return _read_xlsx(data, shown, sheet, wanted)
     kind = binary_kind(data)
@@ -77,7 +88,8 @@ def read_upload(path: Path, shown: str, sheet: str, wanted: str | None = None) -
                 "import-not-spreadsheet",
                 f"文件既不是 Excel 工作簿（.xlsx），也不是 CSV 文本：{what}",
                 hint="请导入用 python -m generator template 生成并填好的 .xlsx，"
-                "或在 Excel/WPS 中另存为“CSV UTF-8（逗号分隔）”后导入。",
+                "或在 Excel/WPS 中另存为“CSV UTF-8（逗号分隔）”后导入。"
+                "公告原样发布的名单（Word、PDF、旧版 .xls）请加 --announcement 公告标识 导入。",
             )
         ]
     decoded, problems = decode(data, shown)
@@ -91,6 +103,17 @@ def read_upload(path: Path, shown: str, sheet: str, wanted: str | None = None) -
     first_row, header, rows = _split_header(numbered)
     what = "CSV 文件" if delimiter == "," else "制表符分隔的文本文件"
     return Upload(shown, f"{what}，编码 {decoded.encoding}", header, rows, note=decoded.note, header_row=first_row), []
+
+
+def is_docx(data: bytes) -> bool:
+    """A zip that holds a Word document (``word/document.xml``) rather than a workbook."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return "word/document.xml" in z.namelist()
+    except zipfile.BadZipFile:
+        return False
 
 
 def _split_header(
