@@ -28,7 +28,7 @@ SYNONYMS = Path(__file__).resolve().parents[1] / "data" / "header_synonyms.csv"
 NAME_COLUMNS = {"name", "host_organization", "master_name"}
 PSEUDO = {"serial": "序号（不导入）", "trade": "职业（工种）", "skip": "不导入"}
 TOTAL = re.compile(r"^\s*(合\s*计|总\s*计|共\s*计|小\s*计)")
-COUNT = r"\s*(?:[（(]\s*\d+\s*[个家项名人]?\s*[)）])?\s*[:：]?\s*$"
+COUNT = r"\s*(?:[（(]\s*共?\s*\d+\s*[个家项名人]?\s*[)）])?\s*[:：]?\s*$"
 NUMBERING = re.compile(r"^\s*(?:[（(]\s*\d+\s*[)）]|\d+\s*[.、．,，)）]|[一二三四五六七八九十]+\s*[、.．])\s*")
 ORG = re.compile(
     r"(公司|集团|学院|学校|大学|技校|中专|职中|厂|局|医院|研究院|研究所|设计院|中心|协会|合作社|站|段|队|处|馆|店|场|矿|所)$"
@@ -69,7 +69,7 @@ class Listing:
 
 def province_heading(text: str, provinces: dict[str, str]) -> str:
     """The province a heading names (its short name as printed), or ""."""
-    plain = "".join(text.split())
+    plain = "".join(NUMBERING.sub("", text).split())
     for name in sorted(provinces, key=len, reverse=True):
         if re.match(
             re.escape(name) + r"(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)?" + COUNT, plain
@@ -122,7 +122,7 @@ def read_table(
             continue
         spread = len(filled) == 1 or (len(set(filled)) == 1 and len(filled) >= len([c for c in columns if c]))
         if spread and province_heading(filled[0], provinces):
-            heading = province_heading(filled[0], provinces)
+            heading, last = province_heading(filled[0], provinces), {}  # a new group: nothing carries over it
             out.skip("省份标题行", n)
             continue
         where = next(i for i, c in enumerate(cells) if c.strip())
@@ -133,11 +133,11 @@ def read_table(
         for index, name in enumerate(columns):
             if name and name not in {"serial", "skip"} and index < len(cells) and cells[index].strip():
                 values[name] = " ".join(cells[index].split())
-        if "province_code" not in values and "province_code" in columns and last.get("province_code"):
-            values["province_code"] = last["province_code"]
-            out.carried.append(f"第 {n} 行的省份为空，沿用上一行的「{last['province_code']}」")
         if "province_code" not in values and heading:
             values["province_code"] = heading
+        elif "province_code" not in values and "province_code" in columns and last.get("province_code"):
+            values["province_code"] = last["province_code"]
+            out.carried.append(f"第 {n} 行的省份为空，沿用上一行的「{last['province_code']}」")
         last = values
         printed = "".join(values.get(f, "") for f in ("host_organization", "master_name"))
         out.records.append(Record(n, values, printed))
