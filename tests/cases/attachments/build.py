@@ -185,6 +185,17 @@ def pdf_table() -> None:
     doc.build([Paragraph("第二批四川省高技能人才培训基地建设项目名单", style), table])
 
 
+def pdf_table_two_pages() -> None:
+    """A table that runs over two pages, its header repeated on the second (A6, so six rows are enough)."""
+    from reportlab.lib.pagesizes import A6
+
+    doc = SimpleDocTemplate(str(HERE / "studios-pdf-table-two-pages.pdf"), pagesize=A6, invariant=1)
+    data = [["序号", "工作室名称"]] + [[str(n), name] for n, (name, _) in enumerate(WUHAN, start=1)]
+    table = Table(data, repeatRows=1, rowHeights=48)
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    doc.build([table])
+
+
 def pdf_list() -> None:
     doc = SimpleDocTemplate(str(HERE / "studios-pdf-numbered-list.pdf"), pagesize=A4, invariant=1)
     style = ParagraphStyle("zh", fontName=FONT, fontSize=12, leading=20)
@@ -241,6 +252,7 @@ if __name__ == "__main__":
     extra_remarks_csv()
     hostile_csv()
     pdf_table()
+    pdf_table_two_pages()
     pdf_list()
     pdf_wrapped_list()
     scanned_pdf()
