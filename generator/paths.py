@@ -12,4 +12,5 @@ OVERRIDES = REPO / "overrides"
 MKDOCS_YML = REPO / "mkdocs.yml"
 SITE = REPO / "site"
 TEMPLATES = Path(__file__).resolve().parent / "render" / "templates"
+INTAKE_EXAMPLE = Path(__file__).resolve().parent / "data" / "intake_example.txt"  # a real dry run, on data/intake/
 JIEBA_USERDICT = Path(__file__).resolve().parent / "data" / "jieba_userdict.txt"  # programme terms for site search

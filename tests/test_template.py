@@ -1,5 +1,6 @@
 """``python -m generator template``: the Excel intake template is generated from the Table Schema, and a
 template filled in with openpyxl imports cleanly."""
+
 from __future__ import annotations
 
 import json
@@ -10,12 +11,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from conftest import CASES, REPO
 
 from generator.cli import main
 from generator.intake.fields import TARGETS
 from generator.validate import validate
-
-from conftest import CASES, REPO
 
 
 def load(path: Path) -> openpyxl.Workbook:
@@ -66,8 +66,16 @@ def test_template_follows_the_schema(table: str, datasets: Path) -> None:
         assert source.startswith("'代码表'!$"), source
     assert "420000 湖北" in options["省级行政区代码"]
     if table == "studios":
-        assert options["级别"] == ["national 国家级", "provincial 省级", "municipal 市级", "district 区级", "county 县级"]
-        assert [o.split()[0] for o in options["公告标识"]] == sorted(["gx-2020-national", "wuhan-2023", "nat-2019-chongqing"])
+        assert options["级别"] == [
+            "national 国家级",
+            "provincial 省级",
+            "municipal 市级",
+            "district 区级",
+            "county 县级",
+        ]
+        assert [o.split()[0] for o in options["公告标识"]] == sorted(
+            ["gx-2020-national", "wuhan-2023", "nat-2019-chongqing"]
+        )
         assert options["名称来源"][0] == "printed 原文印有此名称"
     guide = "\n".join(str(c.value) for row in wb["说明"].iter_rows() for c in row if c.value)
     assert f"python -m generator import 文件名.xlsx --into {table}" in guide
@@ -81,10 +89,20 @@ def test_filled_template_imports(datasets: Path) -> None:
     wb = load(path)
     ws = wb["技能大师工作室"]
     header = [c.value for c in ws[1]]
-    values = {"名称": "周八技能大师工作室", "原文名称": "周八技能大师工作室", "名称来源": "printed 原文印有此名称",
-              "领办人": "周八", "省级行政区代码": "420000 湖北", "城市": "武汉", "级别": "municipal 市级", "年度": 2023,
-              "公告标识": "wuhan-2023 2023年武汉市技能大师工作室名单", "来源网址": "https://example.gov.cn/a.html",
-              "证据等级": "official 政府官方网页", "证据说明": "官方名单"}
+    values = {
+        "名称": "周八技能大师工作室",
+        "原文名称": "周八技能大师工作室",
+        "名称来源": "printed 原文印有此名称",
+        "领办人": "周八",
+        "省级行政区代码": "420000 湖北",
+        "城市": "武汉",
+        "级别": "municipal 市级",
+        "年度": 2023,
+        "公告标识": "wuhan-2023 2023年武汉市技能大师工作室名单",
+        "来源网址": "https://example.gov.cn/a.html",
+        "证据等级": "official 政府官方网页",
+        "证据说明": "官方名单",
+    }
     for title, value in values.items():
         ws.cell(row=2, column=header.index(title) + 1, value=value)
     wb.save(path)
@@ -93,17 +111,22 @@ def test_filled_template_imports(datasets: Path) -> None:
     assert "规范化" not in result.output, "choosing from a drop-down is not a change"
     assert "  S000092  周八技能大师工作室" in result.output
     last = (datasets / "register" / "studios.csv").read_text(encoding="utf-8").splitlines()[-1]
-    assert last == ("S000092,周八技能大师工作室,周八技能大师工作室,printed,周八,,,420000,武汉,municipal,2023,wuhan-2023,"
-                    "https://example.gov.cn/a.html,official,官方名单")
+    assert last == (
+        "S000092,周八技能大师工作室,周八技能大师工作室,printed,周八,,,420000,武汉,municipal,2023,wuhan-2023,"
+        "https://example.gov.cn/a.html,official,官方名单"
+    )
     assert validate(datasets) == []
 
 
-@pytest.mark.parametrize("args", [
-    ("template", "workshops", "--out", "x.xlsx"),
-    ("template", "studios", "--out", "no-such-folder/x.xlsx"),
-    ("template", "studios", "--out", "x.csv"),
-    ("template", "studios"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("template", "workshops", "--out", "x.xlsx"),
+        ("template", "studios", "--out", "no-such-folder/x.xlsx"),
+        ("template", "studios", "--out", "x.csv"),
+        ("template", "studios"),
+    ],
+)
 def test_template_usage_errors_exit_2(datasets: Path, args: tuple[str, ...]) -> None:
     result = CliRunner().invoke(main, list(args))
     assert result.exit_code == 2, result.output
@@ -117,3 +140,20 @@ def test_site_publishes_the_templates(built_site: Path) -> None:
     page = (built_site / "data" / "intake" / "index.html").read_text(encoding="utf-8")
     for table in TARGETS:
         assert f'href="../templates/{table}.xlsx"' in page
+
+
+def test_template_does_not_overwrite_a_filled_workbook_without_force(datasets: Path) -> None:
+    out = make("studios", datasets)
+    filled = load(out)
+    filled["技能大师工作室"]["A2"] = "周八技能大师工作室"
+    filled.save(out)
+    before = out.read_bytes()
+    result = CliRunner().invoke(main, ["template", "studios", "--out", str(out), "--datasets", str(datasets)])
+    assert result.exit_code == 2
+    assert "文件已存在" in result.output and "--force" in result.output
+    assert out.read_bytes() == before
+    result = CliRunner().invoke(
+        main, ["template", "studios", "--out", str(out), "--datasets", str(datasets), "--force"]
+    )
+    assert result.exit_code == 0, result.output
+    assert load(out)["技能大师工作室"]["A2"].value is None

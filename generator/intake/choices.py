@@ -4,6 +4,7 @@ An option is ``"<code> <label>"`` (``"420000 湖北"``, ``"national 国家级"``
 the code first, so the importer reads it back without guessing, the label after it, so the clerk sees
 what they chose. The template writes these options and the importer accepts them silently.
 """
+
 from __future__ import annotations
 
 import csv
@@ -11,9 +12,9 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.model import sitemap
 from generator import paths
 from generator.intake.fields import TableSpec
+from generator.model import sitemap
 from generator.model.register import Register
 
 TITLE_LIMIT = 40
@@ -47,10 +48,16 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 def choices_from_files(datasets: Path, codelists: Path = paths.CODELISTS) -> Choices:
     """Read leniently, so a template can be made even while the datasets have problems."""
-    provinces = tuple((r.get("code", ""), r.get("name", ""), r.get("full_name", ""))
-                      for r in _rows(codelists / "provinces.csv") if r.get("code"))
-    announcements = tuple((r.get("id", ""), r.get("title", ""))
-                          for r in _rows(datasets / sitemap.REGISTER / "announcements.csv") if r.get("id"))
+    provinces = tuple(
+        (r.get("code", ""), r.get("name", ""), r.get("full_name", ""))
+        for r in _rows(codelists / "provinces.csv")
+        if r.get("code")
+    )
+    announcements = tuple(
+        (r.get("id", ""), r.get("title", ""))
+        for r in _rows(datasets / sitemap.REGISTER / "announcements.csv")
+        if r.get("id")
+    )
     return Choices(provinces, tuple(sorted(announcements)))
 
 

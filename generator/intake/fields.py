@@ -1,5 +1,6 @@
 """What the intake knows about a target table, all of it read from the Table Schema in ``schemas/``:
 field titles (the Chinese column headers), descriptions, constraints and enum labels."""
+
 from __future__ import annotations
 
 import json

@@ -4,6 +4,7 @@
 (``register/retired_ids.csv``) and in every release snapshot (``releases/<version>/register/``). Gaps
 are never filled: a number whose record was removed may still be cited somewhere.
 """
+
 from __future__ import annotations
 
 import csv

@@ -8,6 +8,7 @@ them and the Chinese column titles; problems the import causes on existing rows 
 matches, a duplicate master) point at the datasets file. Problems the datasets already had are not
 repeated, but existing *errors* stop the import: fix them first.
 """
+
 from __future__ import annotations
 
 import csv
@@ -17,14 +18,18 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.model import sitemap
 from generator import paths
 from generator.files import write_atomically
 from generator.intake.choices import choices_from_files
-from generator.intake.fields import TableSpec, header_key, table_spec
+from generator.intake.duplicates import already_imported, find_duplicates, register_rows
+from generator.intake.fields import TableSpec, table_spec
 from generator.intake.ids import issued_ids, next_ids
-from generator.intake.normalise import Change, Lookups, lookups, normalise_row
+from generator.intake.normalise import Change, lookups
+from generator.intake.plausible import check_plausible, count_short
 from generator.intake.read import Upload, read_upload
+from generator.intake.rows import collect_rows, map_header
+from generator.intake.undo import UNDO_DIR, keep
+from generator.model import sitemap
 from generator.model.problems import Problem, errors
 from generator.validate import shown_path, validate
 
@@ -45,7 +50,10 @@ class ImportPlan:
     problems: tuple[Problem, ...] = ()
     changes: tuple[Change, ...] = ()
     skipped: tuple[int, ...] = ()  # blank rows
+    notes: tuple[str, ...] = ()  # what the reader did (merged cells carried, hidden sheets left unread)
+    already: tuple[str, ...] = ()  # every row is in the register already: these ids
     added: tuple[Added, ...] = ()
+    stored: tuple[dict[str, str], ...] = ()  # the new rows as they will be written
     original: bytes = b""
     merged: bytes = field(default=b"", repr=False)
 
@@ -54,32 +62,84 @@ class ImportPlan:
         return not errors(self.problems) and bool(self.added)
 
 
-def plan_import(file: Path, into: str, datasets: Path, schemas: Path = paths.SCHEMAS) -> ImportPlan:
+def plan_import(
+    file: Path,
+    into: str,
+    datasets: Path,
+    schemas: Path = paths.SCHEMAS,
+    *,
+    allow_duplicates: frozenset[int] = frozenset(),
+    sheet: str | None = None,
+) -> ImportPlan:
     spec = table_spec(into, schemas)
     target = datasets / sitemap.REGISTER / f"{into}.csv"
     plan = ImportPlan(spec, target)
     before = validate(datasets, schemas)
     if errors(before):
-        return replace(plan, problems=(Problem(
-            shown_path(datasets), None, "import-datasets-invalid", f"现有数据本身有 {len(errors(before))} 个错误，不能导入",
-            hint="请先运行 python -m generator validate 并改正这些错误，再导入。"),))
+        return replace(
+            plan,
+            problems=(
+                Problem(
+                    shown_path(datasets),
+                    None,
+                    "import-datasets-invalid",
+                    f"现有数据本身有 {len(errors(before))} 个错误，不能导入",
+                    hint="请先运行 python -m generator validate 并改正这些错误，再导入。",
+                ),
+            ),
+        )
     shown = shown_path(file)
-    upload, problems = read_upload(file, shown, spec.sheet)
+    upload, problems = read_upload(file, shown, spec.sheet, sheet)
     if upload is None:
         return replace(plan, problems=tuple(problems))
-    plan = replace(plan, description=upload.description, note=upload.note)
-    columns, problems = map_header(spec, upload)
-    if errors(problems):
-        return replace(plan, problems=tuple(problems))
-    rows, changes, skipped, problems = collect_rows(spec, upload, columns, lookups(spec, choices_from_files(datasets)))
+    return plan_rows(plan, upload, datasets, schemas, before, allow_duplicates)
+
+
+def plan_rows(
+    plan: ImportPlan,
+    upload: Upload,
+    datasets: Path,
+    schemas: Path,
+    before: list[Problem],
+    allow_duplicates: frozenset[int],
+    columns: list[str | None] | None = None,
+) -> ImportPlan:
+    """Everything after reading: map, normalise, check, assign ids, validate a merged copy."""
+    spec, target, shown = plan.spec, plan.target, upload.shown
+    plan = replace(plan, description=upload.description, note=upload.note, notes=upload.notes)
+    problems: list[Problem] = []
+    if columns is None:
+        columns, problems = map_header(spec, upload)
+        if errors(problems):
+            return replace(plan, problems=tuple(problems))
+    rows, changes, skipped, found = collect_rows(spec, upload, columns, lookups(spec, choices_from_files(datasets)))
+    problems += found
+    plan = replace(plan, changes=tuple(changes), skipped=tuple(skipped))
     if not rows:
-        problems.append(Problem(shown, None, "import-no-rows", "文件中没有可导入的数据行",
-                                hint=f"请在工作表「{spec.sheet}」第 2 行起填写记录。"))
-        return replace(plan, problems=tuple(problems), changes=tuple(changes), skipped=tuple(skipped))
+        problems.append(
+            Problem(
+                shown,
+                None,
+                "import-no-rows",
+                "文件中没有可导入的数据行",
+                hint=f"请在工作表「{spec.sheet}」第 2 行起填写记录。",
+            )
+        )
+        return replace(plan, problems=tuple(problems))
+    original = target.read_bytes()
+    existing = register_rows(original)
+    already = already_imported(spec, rows, existing)
+    if already and not allow_duplicates:
+        return replace(plan, already=tuple(already))
+    register_file = target.relative_to(datasets).as_posix()
+    problems += find_duplicates(spec, rows, existing, shown, register_file, set(allow_duplicates))
+    plausible = check_plausible(spec, rows, existing, datasets, shown)
+    problems += plausible
+    if any(p.code == "import-announcement-exists" for p in plausible):
+        return replace(plan, problems=tuple(problems))  # merged, it would only echo on existing records
     if spec.assigns_ids:
         for (_, row), new_id in zip(rows, next_ids(spec.prefix, issued_ids(datasets), len(rows)), strict=True):
             row["id"] = new_id
-    original = target.read_bytes()
     merged = merge(original, spec, [row for _, row in rows])
     found = validate_merged(datasets, schemas, target, merged)
     before_keys = {_key(p, datasets) for p in before}
@@ -87,75 +147,30 @@ def plan_import(file: Path, into: str, datasets: Path, schemas: Path = paths.SCH
     for p in found:
         if _key(p, datasets) not in before_keys:
             problems.append(_as_import(p, spec, shown, target, datasets, first_new, [n for n, _ in rows]))
+    problems = [p for p in problems if not (p.code == "duplicate-in-announcement" and p.path == shown)]  # said above
+    if not errors(problems):
+        problems += count_short(spec, rows, existing, datasets, shown)
     added = tuple(Added(n, row["id"], row.get("name") or row.get("title", "")) for n, row in rows)
-    return replace(plan, problems=tuple(problems), changes=tuple(changes), skipped=tuple(skipped),
-                   added=added, original=original, merged=merged)
+    return replace(
+        plan,
+        problems=tuple(_for_new_announcement(spec, p, shown) for p in problems),
+        added=added,
+        stored=tuple(row for _, row in rows),
+        original=original,
+        merged=merged,
+    )
 
 
-def map_header(spec: TableSpec, upload: Upload) -> tuple[list[str | None], list[Problem]]:
-    """Column index → field name (None for an ignored blank column), and the header's problems."""
-    known = spec.by_header()
-    columns: list[str | None] = []
-    problems: list[Problem] = []
-    seen: dict[str, int] = {}
-    for index, label in enumerate(upload.header):
-        name = known.get(header_key(label)) if label.strip() else None
-        if label.strip() and name is None:
-            problems.append(Problem(upload.shown, 1, "import-unknown-column", f"表头第 {index + 1} 列不是模板中的列",
-                                    field=label, expected="、".join(spec.title(n) for n in spec.names),
-                                    hint="请删除该列，或改为模板中的列名（中文列名或字段名均可）。"))
-        elif name in seen:
-            problems.append(Problem(upload.shown, 1, "import-duplicate-column",
-                                    f"表头第 {seen[name] + 1} 列和第 {index + 1} 列都是「{spec.title(name)}」",
-                                    field=spec.title(name), hint="请删除重复的一列。"))
-            name = None
-        if name:
-            seen[name] = index
-        columns.append(name)
-    if not seen:
-        return columns, [Problem(upload.shown, 1, "import-no-header", "第 1 行不是表头：没有一个列名与模板相符",
-                                 expected="、".join(spec.title(n) for n in spec.names),
-                                 hint="请使用 python -m generator template 生成的模板，不要删除表头行。")]
-    for name in spec.names:
-        if spec.required(name) and name not in seen and not (name == "id" and spec.assigns_ids):
-            problems.append(Problem(upload.shown, 1, "import-missing-column", "缺少必填的列", field=spec.title(name),
-                                    hint="请按模板补上这一列并填写。"))
-    return columns, problems
-
-
-def collect_rows(spec: TableSpec, upload: Upload, columns: list[str | None], look: Lookups) -> tuple[
-        list[tuple[int, dict[str, str]]], list[Change], list[int], list[Problem]]:
-    rows: list[tuple[int, dict[str, str]]] = []
-    changes: list[Change] = []
-    skipped: list[int] = []
-    problems: list[Problem] = []
-    last = max((n for n, cells in upload.rows if any(c.strip() for c in cells)), default=0)
-    for number, cells in upload.rows:
-        if not any(c.strip() for c in cells):
-            if number < last:  # blank rows after the last record are not worth a line
-                skipped.append(number)
-            continue
-        extra = [c for c in cells[len(columns):] if c.strip()]
-        if extra:
-            problems.append(Problem(upload.shown, number, "import-extra-cell", f"本行比表头多出 {len(extra)} 个单元格",
-                                    actual=extra[0], hint="请删除表头以外的内容，或检查文本中未加引号的英文逗号。"))
-        raw = {name: "" for name in spec.names}
-        for index, name in enumerate(columns):
-            if name and index < len(cells):
-                raw[name] = cells[index]
-                if (number, index) in upload.formulas:
-                    problems.append(Problem(upload.shown, number, "import-formula", "单元格是 Excel 公式，导入不计算公式",
-                                            field=spec.title(name), actual=cells[index],
-                                            hint="请复制该格后“选择性粘贴 → 数值”，只保留文字。"))
-        row, found = normalise_row(spec, number, raw, look)
-        changes.extend(found)
-        if spec.assigns_ids and row.get("id"):
-            problems.append(Problem(upload.shown, number, "import-id-given", "编号由导入程序分配，这一列应留空",
-                                    field=spec.title("id"), actual=row["id"],
-                                    hint="请清空该格；修改已有记录请直接编辑 datasets/ 中的 CSV。"))
-            row["id"] = ""
-        rows.append((number, row))
-    return rows, changes, skipped, problems
+def _for_new_announcement(spec: TableSpec, p: Problem, shown: str) -> Problem:
+    """The count warning on an announcement just imported is expected: the records come next."""
+    if spec.name == "announcements" and p.code == "count-mismatch" and p.path == shown:
+        table = "studios" if p.field == spec.title("count_studios") else "bases"
+        return replace(
+            p,
+            hint=f"这是刚导入的公告，名单还没有导入，这条提示是预期的：下一步用 "
+            f"python -m generator template {table} --out 名单.xlsx 生成模板，填好名单后导入。",
+        )
+    return p
 
 
 def merge(original: bytes, spec: TableSpec, rows: list[dict[str, str]]) -> bytes:
@@ -173,7 +188,7 @@ def merge(original: bytes, spec: TableSpec, rows: list[dict[str, str]]) -> bytes
 def validate_merged(datasets: Path, schemas: Path, target: Path, merged: bytes) -> list[Problem]:
     with tempfile.TemporaryDirectory(prefix="hsp-import-") as tmp:
         copy = Path(tmp) / "datasets"
-        shutil.copytree(datasets, copy)
+        shutil.copytree(datasets, copy, ignore=shutil.ignore_patterns(UNDO_DIR))
         (copy / target.relative_to(datasets)).write_bytes(merged)
         found = validate(copy, schemas)
         return [replace(p, path=_relative(p.path, copy)) for p in found]
@@ -191,8 +206,9 @@ def _key(p: Problem, datasets: Path) -> tuple[object, ...]:
     return (_relative(p.path, datasets), p.row, p.code, p.field, p.message, p.actual)
 
 
-def _as_import(p: Problem, spec: TableSpec, shown: str, target: Path, datasets: Path, first_new: int,
-               numbers: list[int]) -> Problem:
+def _as_import(
+    p: Problem, spec: TableSpec, shown: str, target: Path, datasets: Path, first_new: int, numbers: list[int]
+) -> Problem:
     rel = target.relative_to(datasets).as_posix()
     if p.path == rel and p.row is not None and p.row >= first_new:
         return replace(p, path=shown, row=numbers[p.row - first_new], field=spec.title(p.field) if p.field else None)
@@ -203,12 +219,21 @@ class ChangedMeanwhile(Exception):
     """The target file changed between reading and writing; nothing was written."""
 
 
-def commit(plan: ImportPlan) -> None:
-    """Write the merged CSV beside the target, then replace the target in one rename (keeping its mode;
-    a symlinked CSV is written through)."""
+def commit(plan: ImportPlan, datasets: Path, file: str) -> Path:
+    """Keep the CSV as it was (for ``import --undo``), then replace it in one rename (keeping its mode;
+    a symlinked CSV is written through). Returns the folder of the undo copy."""
 
     def unchanged() -> None:
         if plan.target.read_bytes() != plan.original:
             raise ChangedMeanwhile(str(plan.target))
 
-    write_atomically(plan.target, plan.merged, check=unchanged)
+    unchanged()
+    kept = keep(
+        datasets, plan.spec.name, plan.target, plan.original, plan.merged, file, [(a.id, a.name) for a in plan.added]
+    )
+    try:
+        write_atomically(plan.target, plan.merged, check=unchanged)
+    except BaseException:
+        shutil.rmtree(kept)
+        raise
+    return kept

@@ -9,8 +9,10 @@ a province or an enum value given by its Chinese name → its code, ``2023年`` 
 Choosing an option from the template's drop-down list (``"420000 湖北"``) is not a change: the code in
 front is taken silently. Anything else is left as it is, for validation to judge.
 """
+
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable
@@ -27,7 +29,12 @@ DOC_YEAR = re.compile(r"[\[【(〔［〖]\s*(\d{4})\s*[\]】)〕］〗]")
 DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月)?$")
 YEAR_ONLY = re.compile(r"^(\d{4})\s*年$")
 NUMBER_SUFFIX = re.compile(r"^(\d+)\s*(年度|年|个|家|项|所)$")
-MASTER_SEPARATORS = re.compile(r"\s*[、，,；;／/\s]+\s*")
+MASTER_SEPARATORS = re.compile(r"\s*[、，；;]+\s*")  # only these separate masters; a space is inside a name
+DATE_TIME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
+EXCEL_SERIAL = re.compile(r"^\d{5}(\.0+)?$")
+EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 is 1900-01-01 (Excel counts a 29 February 1900 that never was)
+CITY_SUFFIX = re.compile(r"^(.{2,}?)(市|地区)$")
+KEEP_LINES = {"evidence", "notes"}  # free text, where a line break is the clerk's
 
 
 @dataclass(frozen=True)
@@ -63,7 +70,9 @@ def lookups(spec: TableSpec, choices: Choices) -> Lookups:
     return Lookups(options, names, codes)
 
 
-def normalise_row(spec: TableSpec, number: int, row: dict[str, str], look: Lookups) -> tuple[dict[str, str], list[Change]]:
+def normalise_row(
+    spec: TableSpec, number: int, row: dict[str, str], look: Lookups
+) -> tuple[dict[str, str], list[Change]]:
     out: dict[str, str] = {}
     changes: list[Change] = []
     for name, value in row.items():
@@ -86,6 +95,12 @@ def normalise_cell(spec: TableSpec, name: str, value: str, look: Lookups) -> tup
 
     step(lambda v: INVISIBLE.sub("", v), "删除不可见字符（BOM、零宽空格）")
     step(lambda v: v.strip(SPACES), "去掉首尾空格")
+    hidden = _hidden_characters(value, keep_lines=name in KEEP_LINES)
+    if hidden:
+        step(
+            lambda v: "".join(c for c in v if c not in hidden),
+            "删除控制字符或不可见字符（" + "、".join(f"U+{ord(c):04X}" for c in sorted(hidden)) + "）",
+        )
     if not value:
         return value, why
     if name in look.options:
@@ -93,6 +108,8 @@ def normalise_cell(spec: TableSpec, name: str, value: str, look: Lookups) -> tup
             return look.options[name][value], []  # a drop-down option: not a change
         return _coded(name, value, look, why)
     kind = str(spec.field(name).get("type", "string"))
+    if name in {"date", "gongshi_start", "gongshi_end"}:
+        step(lambda v: DATE_TIME.sub(r"\1", unicodedata.normalize("NFKC", v).strip()), "去掉时刻，只保留日期")
     if name in CODE_FIELDS or kind in {"integer", "number", "year", "date"}:
         step(lambda v: unicodedata.normalize("NFKC", v), "全角字符改为半角")
         step(lambda v: "".join(v.split()), "删除空格")
@@ -103,6 +120,7 @@ def normalise_cell(spec: TableSpec, name: str, value: str, look: Lookups) -> tup
     elif kind in {"integer", "number"}:
         step(lambda v: NUMBER_SUFFIX.sub(r"\1", v), "去掉数字后面的“年”“个”等字")
     elif name in {"date", "gongshi_start", "gongshi_end"}:
+        step(_excel_serial, "Excel 日期序号转为日期")
         step(_iso_date, "日期改为 YYYY-MM-DD 格式")
     elif name == "doc_number":
         step(lambda v: unicodedata.normalize("NFKC", v).replace(" ", ""), "全角字符改为半角")
@@ -112,9 +130,12 @@ def normalise_cell(spec: TableSpec, name: str, value: str, look: Lookups) -> tup
     elif name == "issuing_body":
         step(lambda v: v.replace("；", ";"), "全角分号改为英文分号")
     if name == "master_name":
-        step(lambda v: MASTER_SEPARATORS.sub(";", v.replace("\u3000", "")).strip(";"), "多位领办人改用英文分号 ; 分隔")
+        step(lambda v: MASTER_SEPARATORS.sub(";", v).strip(";"), "多位领办人改用英文分号 ; 分隔")
+        step(lambda v: ";".join("".join(m.split()) for m in v.split(";")), "删除姓名中的空格（仍是一位领办人）")
     elif name in NAME_FIELDS:
         step(lambda v: v.replace("\u3000", ""), "删除名称中的全角空格")
+    if name == "city":
+        step(lambda v: CITY_SUFFIX.sub(r"\1", v), "城市统一写作简称（去掉“市”“地区”）")
     return value, why
 
 
@@ -128,11 +149,28 @@ def _coded(name: str, value: str, look: Lookups, why: list[str]) -> tuple[str, l
     names = look.names.get(name, {})
     for candidate in (value, plain):
         if candidate in names:
-            return names[candidate], why + [f"中文名称「{candidate}」改为代码"]
+            return names[candidate], [*why, f"中文名称「{candidate}」改为代码"]
     head = unicodedata.normalize("NFKC", value).split(maxsplit=1)[0]
     if head in codes:
-        return head, why + ["取下拉选项开头的代码"]
+        return head, [*why, "取下拉选项开头的代码"]
     return value, why
+
+
+def _hidden_characters(value: str, keep_lines: bool) -> set[str]:
+    """Control characters (line breaks, TAB) and invisible format characters (soft hyphen, bidi
+    overrides such as U+202E, zero-width joiners): never part of a name."""
+    allowed = "\n\r\t" if keep_lines else ""
+    return {c for c in value if unicodedata.category(c) in {"Cc", "Cf"} and c not in allowed}
+
+
+def _excel_serial(value: str) -> str:
+    """``45052`` → ``2023-05-06``: a date cell that Excel or WPS saved as its day number."""
+    if not EXCEL_SERIAL.match(value):
+        return value
+    serial = int(float(value))
+    if not 20000 <= serial <= 80000:  # 1954–2119: outside, it is not a date the register holds
+        return value
+    return (EXCEL_EPOCH + dt.timedelta(days=serial)).isoformat()
 
 
 def _iso_date(value: str) -> str:

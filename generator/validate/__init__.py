@@ -87,4 +87,4 @@ def without_echoes(problems: Iterable[Problem]) -> list[Problem]:
 
 CELL_CODES = {"type-error", "constraint-error", "enum-error", "required-value", "primary-key"}
 ECHO_CODES = {"foreign-key", "unique-error"}
-DOMAIN_ECHOES = {"province-scope", "level-mismatch", "year-implausible", "gongshi-dates", "credit-code", "full-width"}
+DOMAIN_ECHOES = {"date-invalid", "province-scope", "level-mismatch", "year-implausible", "gongshi-dates", "credit-code", "full-width"}

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
+from generator import paths
 from generator.model import sitemap
 from generator.validate.checks.catalogue import BY_CODE, CheckInfo, validation_checks
 from generator.intake.fields import TARGETS
@@ -65,13 +66,14 @@ class IntakeContext:
 
     page_url: str
     templates: list[tuple[str, str, str]]  # (table, Chinese title, site URL of the .xlsx)
+    example: str  # the output of a real dry run of a published list (generator/data/intake_example.txt)
 
 
 def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
     yield Page(sitemap.REPORT, "md", "数据校验报告", env.get_template("pages/report.md.j2").render(c=report_context(site)))
     templates = [(name, sheet, sitemap.template(name)) for name, (sheet, _) in TARGETS.items()]
     yield Page(sitemap.INTAKE, "md", "录入模板与导入", env.get_template("pages/intake.md.j2").render(
-        c=IntakeContext(sitemap.INTAKE, templates)))
+        c=IntakeContext(sitemap.INTAKE, templates, paths.INTAKE_EXAMPLE.read_text(encoding="utf-8"))))
 
 
 def report_context(site: SiteModel) -> ReportContext:

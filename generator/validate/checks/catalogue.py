@@ -71,6 +71,8 @@ CHECKS: tuple[CheckInfo, ...] = (
     CheckInfo("level-mismatch", "记录的级别与所属公告的级别不一致", "业务规则", "cell"),
     CheckInfo("year-implausible", "记录的年度与所属公告的日期不相称", "业务规则", "cell"),
     CheckInfo("gongshi-dates", "公示日期顺序不对（开始 ≤ 结束 ≤ 正式名单日期）", "业务规则", "cell"),
+    CheckInfo("date-invalid", "日期不存在（如 2023-02-30、2023-13）", "业务规则", "cell"),
+    CheckInfo("date-in-future", "记录已发生之事的日期晚于生成日期", "业务规则", "cell"),
     CheckInfo("id-reused", "已停用的编号又被用于另一条记录", "业务规则", "cell"),
     CheckInfo("count-mismatch", "完整名单的记录数与公告所载数量不符", "业务规则", "cell", WARNING),
     CheckInfo("duplicate-in-announcement", "同一公告下领办人或依托单位重复", "业务规则", "cell", WARNING),
@@ -91,6 +93,17 @@ CHECKS: tuple[CheckInfo, ...] = (
     CheckInfo("import-formula", "单元格是 Excel 公式", "导入", "cell"),
     CheckInfo("import-no-rows", "没有可导入的数据行", "导入", "file"),
     CheckInfo("import-changed-meanwhile", "导入期间数据文件被修改", "导入", "file"),
+    CheckInfo("import-no-sheet", "工作簿中没有指定的工作表", "导入", "file"),
+    CheckInfo("import-excel-error", "单元格是 Excel 错误值（#N/A、#REF! 等）", "导入", "cell"),
+    CheckInfo("import-boolean", "应填文字处是逻辑值（TRUE/FALSE）", "导入", "cell"),
+    CheckInfo("import-number-as-name", "应填名称或姓名处是数字", "导入", "cell"),
+    CheckInfo("import-duplicate", "与文件中另一行或已有记录重复", "导入", "cell"),
+    CheckInfo("import-kind-mismatch", "记录类别与公告的项目类别不符", "导入", "cell"),
+    CheckInfo("import-count-exceeded", "导入后记录数远超公告所载数量", "导入", "cell"),
+    CheckInfo("import-scanned-pdf", "扫描版 PDF：没有文字层", "导入", "file"),
+    CheckInfo("import-unrecognised-line", "有编号的行认不出名单条目", "导入", "row"),
+    CheckInfo("import-count-short", "导入后记录数仍少于公告所载数量", "导入", "cell", WARNING),
+    CheckInfo("import-announcement-exists", "公告标识已经存在", "导入", "cell"),
 )
 
 BY_CODE: dict[str, CheckInfo] = {c.code: c for c in CHECKS}

@@ -26,8 +26,9 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from generator.validate.checks.tables import Table
 from generator.model.problems import WARNING, Problem
+from generator.validate.checks.dates import plausible_date
+from generator.validate.checks.tables import Table
 
 YEAR_LAG = 2
 RECORD_TABLES = (("bases", "培训基地", "count_bases"), ("studios", "技能大师工作室", "count_studios"))
@@ -80,8 +81,8 @@ def check_level(tables: dict[str, Table]) -> Iterator[Problem]:
 def check_year(tables: dict[str, Table]) -> Iterator[Problem]:
     for table, number, row, ann in record_rows(tables):
         year, date = row.get("year", ""), ann.get("date", "")
-        if not (year.isdigit() and PARTIAL_DATE.match(date)):
-            continue
+        if not (year.isdigit() and PARTIAL_DATE.match(date)) or not plausible_date(date):
+            continue  # a date that is wrong itself is reported by check_dates, not echoed on its records
         lag = int(date[:4]) - int(year)
         if 0 <= lag <= YEAR_LAG:
             continue

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from generator.model.cells import looks_like_formula
 from generator.model.problems import WARNING, Problem
 from generator.validate.checks.credit_code import check_credit_codes
+from generator.validate.checks.dates import check_dates
 from generator.validate.checks.domain import DOMAIN_CHECKS
 from generator.validate.checks.domain_ids import check_retired_ids
 from generator.validate.checks.domain_text import check_garbled
@@ -75,4 +76,4 @@ def check_formula(tables: dict[str, Table]) -> Iterator[Problem]:
 
 
 REGISTER_CHECKS = (check_other_programmes, check_markup, check_cell_length, check_formula,
-                   check_garbled, check_credit_codes, check_retired_ids, *DOMAIN_CHECKS)
+                   check_garbled, check_credit_codes, check_retired_ids, check_dates, *DOMAIN_CHECKS)
