@@ -100,6 +100,26 @@ def import_command(
 ) -> None:
     """导入填好的模板（.xlsx）或 CSV（UTF-8/GBK/Big5），或用 --announcement 导入公告原样发布的名单
     （Word、旧版 Excel、PDF、网页文字）；校验通过后一次性写入。--undo 撤销上一次导入。"""
+    folder = datasets / sitemap.REGISTER
+    busy = f"另一个导入正在写入 {shown_path(folder)}：请等它结束后再运行，以免两次导入互相覆盖。"
+    with locked(folder, busy):  # one import at a time; then no running import owns a temporary file
+        for leftover in temporaries(folder):
+            click.echo(f"清理上次中断的导入留下的临时文件：{shown_path(leftover)}")
+            leftover.unlink()
+        _import(file, table, datasets, dry_run, allowed, sheet, undo, announcement, mapping)
+
+
+def _import(
+    file: Path | None,
+    table: str | None,
+    datasets: Path,
+    dry_run: bool,
+    allowed: tuple[int, ...],
+    sheet: str | None,
+    undo: bool,
+    announcement: str | None,
+    mapping: tuple[str, ...],
+) -> None:
     if undo:
         if file or table:
             raise UsageError("--undo 不需要文件名和 --into：它撤销最近一次导入。")
