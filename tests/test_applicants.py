@@ -145,7 +145,8 @@ def test_selfcheck_script_and_criteria_only_on_the_self_check_page(built_site: P
     assert '<script src="../../assets/javascripts/selfcheck.js">' in html
     embedded = re.search(r'<script type="application/json" id="hsp-criteria">(.*?)</script>', html, re.S)
     assert embedded and json.loads(embedded.group(1)) == [r for r in criteria if r["programme"] in ("base", "studio")]
-    assert "<form" in html and "action=" not in html.split("<form", 1)[1].split(">", 1)[0]
+    form = re.search(r"<form[^>]*data-hsp-selfcheck[^>]*>", html)
+    assert form and "action=" not in form.group(0), "the self-check form is sent nowhere"
     for other in ("apply/base/", "apply/", "policies/plan-2011/", ""):
         assert "selfcheck.js" not in (built_site / other / "index.html").read_text(encoding="utf-8")
 
