@@ -123,7 +123,7 @@ def test_temporal_coverage_is_computed_from_the_rows(graph: Graph, built_site: P
     assert (str(graph.value(period, DCAT.startDate)), str(graph.value(period, DCAT.endDate))) == (start, end)
     assert start[:4] < "2012" and end.startswith("2025")
     page = (built_site / "data" / "register" / "index.html").read_text(encoding="utf-8")
-    jsonld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)[1])
+    jsonld = json.loads(_found(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)))
     assert jsonld["temporalCoverage"] == f"{start}/{end}"
 
 
@@ -131,7 +131,7 @@ def test_schema_org_and_dcat_name_one_dataset(graph: Graph, built_site: Path) ->
     for name in ("register", "policies"):
         page_url = BASE + f"data/{name}/"
         page = (built_site / "data" / name / "index.html").read_text(encoding="utf-8")
-        raw = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)[1]
+        raw = _found(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S))
         data = Graph().parse(data=raw, format="json-ld", publicID=page_url)
         schema = Namespace("https://schema.org/")
         ds = next(data.subjects(RDF.type, schema.Dataset))
@@ -141,3 +141,8 @@ def test_schema_org_and_dcat_name_one_dataset(graph: Graph, built_site: Path) ->
         assert {"name", "description", "license", "creator", "temporalCoverage", "spatialCoverage"} <= set(doc)
         assert any(not re.search(r"[\u4e00-\u9fff]", n) for n in doc["alternateName"])  # the English title
         assert doc["distribution"] and all(d["contentUrl"] and d["encodingFormat"] for d in doc["distribution"])
+
+
+def _found(match: re.Match[str] | None) -> str:
+    assert match is not None
+    return match[1]

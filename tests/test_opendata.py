@@ -266,10 +266,10 @@ def test_citations_carry_the_site_url_version_and_release_date(tmp_path: Path) -
     text = html.unescape(page.body)
     here = base + "data/register/"
     assert f"[DS/OL]. 版本 {version}. ({date})" in text and f"(Version {version}) [Data set]. " in text
-    bibtex = re.search(r'id="cite-bibtex">(.*?)</code>', text, re.S)[1]
+    bibtex = _found(re.search(r'id="cite-bibtex">(.*?)</code>', text, re.S))
     assert f"version      = {{{version}}}," in bibtex and f"date         = {{{date}}}," in bibtex
     assert f"url          = {{{here}}}," in bibtex and bibtex.startswith("@misc{hsp-register-")
-    ris = re.search(r'id="cite-ris">(.*?)</code>', text, re.S)[1].splitlines()
+    ris = _found(re.search(r'id="cite-ris">(.*?)</code>', text, re.S)).splitlines()
     assert ris[0] == "TY  - DATA" and ris[-1].rstrip() == "ER  -"
     assert {f"UR  - {here}", f"ET  - {version}", f"DA  - {date.replace('-', '/')}"} <= set(ris)
     assert any(line.startswith("TI  - Register of the National") for line in ris)  # the English title
@@ -302,3 +302,8 @@ def test_every_release_has_all_five_formats_with_checksums_on_the_changes_page(b
                     assert hashlib.sha256(data).hexdigest() in page, (version, stem + suffix)
                     checked += 1
     assert checked >= 5 * 9
+
+
+def _found(match: re.Match[str] | None) -> str:
+    assert match is not None
+    return match[1]

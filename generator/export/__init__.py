@@ -57,7 +57,7 @@ def export(site: SiteModel) -> Publication:
     note = history.latest.note if history.latest else ""
     changes_files = tuple(_changes(changes, model.schemas, modified))
     releases = tuple(_releases(history))
-    api = tuple(api_files(site, tables, history_steps))
+    api = tuple(api_files(site, tables, history_steps, modified))
     others = (
         *(f for r in releases for f in (*r.files, *r.documents)),
         *changes_files,

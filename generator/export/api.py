@@ -27,7 +27,10 @@ POLICY_KINDS = ("policies", "criteria", "targets")
 Links = Callable[[dict[str, Any]], dict[str, str]]
 
 
-def api_files(site: SiteModel, tables: Mapping[tuple[str, str], Table], steps: Sequence[Step]) -> Iterator[Download]:
+def api_files(site: SiteModel, tables: Mapping[tuple[str, str], Table], steps: Sequence[Step],
+              modified: str) -> Iterator[Download]:
+    """``modified`` is the date the data last changed: the documents carry no build date, so the same
+    data gives the same bytes on any day."""
     base = site.config.site_url
 
     def at(target: str) -> str:
@@ -45,7 +48,7 @@ def api_files(site: SiteModel, tables: Mapping[tuple[str, str], Table], steps: S
         for obj in objects(table):
             rid = str(obj.get("id"))
             links = {k: at(v) if not v.startswith(("http://", "https://")) else v for k, v in make(obj).items() if v}
-            version, date = last.get((name, rid), ("", site.built))
+            version, date = last.get((name, rid), ("", modified))
             release = {"version": version, "date": date} if version else None
             doc = {
                 "id": rid,
@@ -67,17 +70,17 @@ def api_files(site: SiteModel, tables: Mapping[tuple[str, str], Table], steps: S
             }
         index[name] = entries
         kind_doc = {"kind": name, "dataset": at(sitemap.dataset(package)), "count": len(entries), "records": entries}
-        yield Download(sitemap.api_index(name), _pretty(kind_doc), "json", name, site.built)
+        yield Download(sitemap.api_index(name), _pretty(kind_doc), "json", name, modified)
     top = {
         "site": base,
         "resolve": "links are absolute" if base else "links are relative to the site root (the folder holding api/)",
-        "built": site.built,
+        "modified": modified,
         "documentation": at(sitemap.API_PAGE),
         "catalog": at(sitemap.CATALOG),
         "indexes": {name: at(sitemap.api_index(name)) for name in index},
         "records": index,
     }
-    yield Download(sitemap.API_INDEX, _pretty(top), "json", "", site.built)
+    yield Download(sitemap.API_INDEX, _pretty(top), "json", "", modified)
 
 
 def _pretty(doc: dict[str, Any]) -> bytes:
