@@ -61,7 +61,7 @@ CHECKS: tuple[CheckInfo, ...] = (
     CheckInfo("unique-error", "要求唯一的字段取值重复", "字段", "cell"),
     CheckInfo("primary-key", "编号重复", "字段", "cell"),
     CheckInfo("foreign-key", "引用的编号不存在（公告、省份、级别）", "字段", "cell"),
-    # Our own rules (generator/validate/checks/register.py, domain.py, credit_code.py, domain_ids.py).
+    # Our own rules (generator/validate/checks/register.py, domain.py, status.py, credit_code.py, domain_ids.py).
     CheckInfo("cell-too-long", "单元格内容过长", "业务规则", "cell"),
     CheckInfo("full-width", "数字、字母或代码用了全角字符", "业务规则", "cell"),
     CheckInfo("garbled-text", "文字中有乱码或不可见的控制字符", "业务规则", "cell"),
@@ -73,6 +73,11 @@ CHECKS: tuple[CheckInfo, ...] = (
     CheckInfo("gongshi-dates", "公示日期顺序不对（开始 ≤ 结束 ≤ 正式名单日期）", "业务规则", "cell"),
     CheckInfo("date-invalid", "日期不存在（如 2023-02-30、2023-13）", "业务规则", "cell"),
     CheckInfo("date-in-future", "记录已发生之事的日期晚于生成日期", "业务规则", "cell"),
+    CheckInfo("status-stage", "记录的状态与所属公告的类型不一致（公示的记录是拟入选）", "业务规则", "cell"),
+    CheckInfo("status-revoked", "已撤销的记录没有写明原因或来源", "业务规则", "cell"),
+    CheckInfo("status-date", "状态日期不合理（早于所属公告或晚于今天）", "业务规则", "cell"),
+    CheckInfo("validity-order", "有效期起止顺序不对（起 ≤ 止）", "业务规则", "cell"),
+    CheckInfo("revoked-retired", "被撤销的记录被删除了（应保留并标为已撤销）", "业务规则", "cell"),
     CheckInfo("id-reused", "已停用的编号又被用于另一条记录", "业务规则", "cell"),
     CheckInfo("count-mismatch", "完整名单的记录数与公告所载数量不符", "业务规则", "cell", WARNING),
     CheckInfo("duplicate-in-announcement", "同一公告下领办人或依托单位重复", "业务规则", "cell", WARNING),
