@@ -16,7 +16,14 @@ from generator.model.register import Announcement, Record
 from generator.model.site import SiteModel
 
 ASK = ("有误的字段（如名称、依托单位、状态、有效期、职业）：", "哪里不对，应为：", "您的来源（网址或文件名、日期）：")
-LEAD = ("名称：", "依托单位：", "技能大师（工作室填写）：", "级别和年份：", "公告或来源网址：", "您的联系方式（可选）：")
+LEAD = (
+    "名称：",
+    "依托单位：",
+    "技能大师（工作室填写）：",
+    "级别和年份：",
+    "公告或来源网址：",
+    "您的联系方式（可选）：",
+)
 
 
 @dataclass(frozen=True)

@@ -69,13 +69,21 @@ def field_titles(site: SiteModel) -> dict[tuple[str, str], str]:
     return out
 
 
-def _event(site: SiteModel, step: Step, resource: str, changes: list[Change],
-           titles: dict[tuple[str, str], str]) -> Event:
+def _event(
+    site: SiteModel, step: Step, resource: str, changes: list[Change], titles: dict[tuple[str, str], str]
+) -> Event:
     """One record's changes in one step; enum values shown by their Chinese labels."""
     head = changes[0]
-    fields = tuple(FieldChange(c.field, titles.get((resource, c.field), c.field),
-                               site.label(c.field, c.old) if c.old else "", site.label(c.field, c.new) if c.new else "")
-                   for c in changes if c.change == "changed")
+    fields = tuple(
+        FieldChange(
+            c.field,
+            titles.get((resource, c.field), c.field),
+            site.label(c.field, c.old) if c.old else "",
+            site.label(c.field, c.new) if c.new else "",
+        )
+        for c in changes
+        if c.change == "changed"
+    )
     label = head.label
     if head.change == "changed" and any(f.name in ("name", "title") for f in fields):
         label = "改名"

@@ -1,5 +1,6 @@
 """The 更正记录 page (``changes/corrections/``): every published correction, newest first, from the
 release changelog (see :mod:`generator.render.history` for what counts as a correction)."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -15,6 +16,14 @@ RESOURCE_LABELS = {"announcements": "公告", "bases": "培训基地", "studios"
 
 
 def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
-    yield Page(sitemap.CORRECTIONS, "md", "更正记录", env.get_template("pages/corrections.md.j2").render(
-        site=site, page_url=sitemap.CORRECTIONS, rows=corrections(site), resource_labels=RESOURCE_LABELS,
-    ))
+    yield Page(
+        sitemap.CORRECTIONS,
+        "md",
+        "更正记录",
+        env.get_template("pages/corrections.md.j2").render(
+            site=site,
+            page_url=sitemap.CORRECTIONS,
+            rows=corrections(site),
+            resource_labels=RESOURCE_LABELS,
+        ),
+    )

@@ -94,6 +94,8 @@ CHECKS: tuple[CheckInfo, ...] = (
     CheckInfo("import-duplicate-column", "表头列名重复", "导入", "row"),
     CheckInfo("import-missing-column", "缺少必填的列", "导入", "row"),
     CheckInfo("import-extra-cell", "本行多出单元格", "导入", "row"),
+    CheckInfo("import-unknown-id", "更新文件中的编号不在现有记录中", "导入", "cell"),
+    CheckInfo("import-duplicate-id", "更新文件中同一编号出现了不止一次", "导入", "cell"),
     CheckInfo("import-id-given", "填写了编号（编号由导入程序分配）", "导入", "cell"),
     CheckInfo("import-formula", "单元格是 Excel 公式", "导入", "cell"),
     CheckInfo("import-no-rows", "没有可导入的数据行", "导入", "file"),
