@@ -21,7 +21,7 @@ import click
 from generator import paths
 from generator.errors import HspError
 from generator.intake.choices import choices_from_files
-from generator.intake.fields import table_spec
+from generator.intake.fields import header_key, table_spec
 from generator.intake.import_ import ChangedMeanwhile, ImportPlan, _key, commit, validate_merged
 from generator.intake.normalise import lookups
 from generator.intake.read import read_upload
@@ -30,6 +30,7 @@ from generator.model import sitemap
 from generator.model.problems import Problem, errors, show, summary
 from generator.validate import shown_path, validate
 
+ID_HEADERS = {"编号", "标识"}  # what a clerk calls the id column, besides its title (工作室标识) and name
 NOT_FOR_UPDATE = {"import-missing-column", "import-id-given"}  # an update names only the changed columns
 GUIDE_LINES = (
     "状态、有效期和职业：「状态」只按来源原文填写（拟入选＝公示中，已批准＝正式名单、备案或授牌，建设中，已验收，整改中，已撤销）；"
@@ -85,6 +86,7 @@ def plan_update(file: Path, into: str, datasets: Path, schemas: Path = paths.SCH
     if upload is None:
         return UpdatePlan(replace(plan, problems=tuple(problems)))
     plan = replace(plan, description=upload.description, note=upload.note)
+    upload = replace(upload, header=tuple(spec.title("id") if header_key(h) in ID_HEADERS else h for h in upload.header))
     columns, found = map_header(spec, upload)
     problems += [p for p in found if p.code not in NOT_FOR_UPDATE]
     if "id" not in columns:
