@@ -1,6 +1,7 @@
 """Records with a life (issue 15): status, validity and occupation as the sources print them; the 历史
 of a record from the release changelog; 纠错 and 报告遗漏 links built from the site settings; the
 更正记录 page; and a status change through ``import --update``."""
+
 from __future__ import annotations
 
 import csv
@@ -14,7 +15,6 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import openpyxl
 import pytest
-
 from conftest import REPO, run_cli, site_model
 
 REGISTER = REPO / "datasets" / "register"
@@ -36,7 +36,9 @@ def write_rows(path: Path, table: list[dict[str, str]]) -> None:
 
 def gongshi_records() -> list[dict[str, str]]:
     gongshi = {a["id"] for a in rows(REGISTER / "announcements.csv") if a["stage"] == "gongshi"}
-    return [r for name in ("bases", "studios") for r in rows(REGISTER / f"{name}.csv") if r["announcement_id"] in gongshi]
+    return [
+        r for name in ("bases", "studios") for r in rows(REGISTER / f"{name}.csv") if r["announcement_id"] in gongshi
+    ]
 
 
 def finder_data(site: Path) -> dict[str, object]:
@@ -77,7 +79,7 @@ def test_occupation_as_printed_shows_and_filters(built_site: Path) -> None:
     assert 'data-occupation="冷作工"' in listing and '<option value="冷作工">冷作工</option>' in listing
     data = finder_data(built_site)
     filled = [r for r in studios.values() if r["occupation"]]
-    assert sorted(data["occupations"]) == sorted({r["occupation"] for r in filled})  # type: ignore[arg-type]
+    assert sorted(data["occupations"]) == sorted({r["occupation"] for r in filled})  # type: ignore[call-overload]
     for r in filled:  # every occupation is printed in the record's own source text
         assert r["occupation"] in r["name"] + r["name_as_printed"], r["id"]
 
@@ -99,9 +101,14 @@ def test_feedback_links_prefill_a_message_to_the_configured_channel(project: Pat
     from generator.model.config import SiteConfig
 
     hostile(project)
-    site = dataclasses.replace(site_model(project), config=SiteConfig(  # type: ignore[type-var]
-        site_url="https://example.org/hsp/", feedback_email="jiucuo@example.org",
-        feedback_url="https://liuyan.example.org/post?board=7"))
+    site = dataclasses.replace(
+        site_model(project),
+        config=SiteConfig(  # type: ignore[type-var]
+            site_url="https://example.org/hsp/",
+            feedback_email="jiucuo@example.org",
+            feedback_url="https://liuyan.example.org/post?board=7",
+        ),
+    )
     body = render_record(site, "S000001")
     assert "<script>" not in body
     mail, web = (html.unescape(h) for h in HREF.findall(body))
@@ -135,7 +142,9 @@ def test_history_and_corrections_come_from_the_changelog(project: Path) -> None:
     from generator.render.jinja import environment
     from generator.render.pages import corrections as corrections_page
 
-    code, out = run_cli("release", "--datasets", "datasets", "--version", "0.1.0", "--note", "首次", "--date", "2026-11-01")
+    code, out = run_cli(
+        "release", "--datasets", "datasets", "--version", "0.1.0", "--note", "首次", "--date", "2026-11-01"
+    )
     assert code == 0, out
     studios = rows(project / "register" / "studios.csv")
     studios[0]["name"] = "付一鸣焊工技能大师工作室"  # a correction: a published value replaced
@@ -143,12 +152,12 @@ def test_history_and_corrections_come_from_the_changelog(project: Path) -> None:
     write_rows(project / "register" / "studios.csv", studios)
     site = site_model(project, "2026-12-01")
     body = render_record(site, "S000001")
-    history = body[body.index('id="history"'):]
+    history = body[body.index('id="history"') :]
     assert history.index("改名") < history.index("新增")  # newest first
     assert "付一鸣技能大师工作室" in history and "付一鸣焊工技能大师工作室" in history and "版本 0.1.0" in history
     assert "2026-11-01" in history and "2026-12-01" in history
     second = render_record(site, "S000002")
-    assert "职业（工种）：（空） → “焊工”" in second[second.index('id="history"'):]
+    assert "职业（工种）：（空） → “焊工”" in second[second.index('id="history"') :]
     fixed = corrections(site)  # type: ignore[arg-type]
     assert [(c.id, [f.name for f in c.fields]) for c in fixed] == [("S000001", ["name"])]
     page = next(corrections_page.pages(site, environment()))  # type: ignore[arg-type]
@@ -163,8 +172,11 @@ def update_file(tmp: Path, text: str) -> Path:
 
 def test_a_status_change_goes_through_import_update(project: Path) -> None:
     before = (project / "register" / "studios.csv").read_bytes()
-    path = update_file(project.parent, "编号,状态,状态日期,状态来源网址,状态说明\n"
-                                       "S000002,revoked 已撤销,2024-05,https://example.org/chexiao,考核不合格，撤销\n")
+    path = update_file(
+        project.parent,
+        "编号,状态,状态日期,状态来源网址,状态说明\n"
+        "S000002,revoked 已撤销,2024-05,https://example.org/chexiao,考核不合格，撤销\n",
+    )
     code, out = run_cli("import", str(path), "--into", "studios", "--datasets", "datasets", "--update", "--dry-run")
     assert code == 0, out
     assert "将修改 1 条记录" in out and "S000002" in out
@@ -183,16 +195,23 @@ def test_a_status_change_goes_through_import_update(project: Path) -> None:
     assert BADGE.findall(page) == ["已撤销"] and "考核不合格，撤销" in page  # the page and its id stay
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("编号,状态\nS000001,拟入选（公示中）\n", "update.csv:2: [status-stage]"),  # a formal list's record is not 拟入选
-    ("编号,状态\nS999999,已批准\n", "update.csv:2: [import-unknown-id]"),
-    ("编号,有效期起,有效期止\nS000001,2021-12,2019-01\n", "update.csv:2: [validity-order]"),
-    ("状态\n已批准\n", "update.csv:1: [import-missing-column]"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "编号,状态\nS000001,拟入选（公示中）\n",
+            "update.csv:2: [status-stage]",
+        ),  # a formal list's record is not 拟入选
+        ("编号,状态\nS999999,已批准\n", "update.csv:2: [import-unknown-id]"),
+        ("编号,有效期起,有效期止\nS000001,2021-12,2019-01\n", "update.csv:2: [validity-order]"),
+        ("状态\n已批准\n", "update.csv:1: [import-missing-column]"),
+    ],
+)
 def test_a_bad_update_writes_nothing(project: Path, text: str, expected: str) -> None:
     before = (project / "register" / "studios.csv").read_bytes()
-    code, out = run_cli("import", str(update_file(project.parent, text)), "--into", "studios",
-                        "--datasets", "datasets", "--update")
+    code, out = run_cli(
+        "import", str(update_file(project.parent, text)), "--into", "studios", "--datasets", "datasets", "--update"
+    )
     assert code == 1, out
     assert expected in out
     assert (project / "register" / "studios.csv").read_bytes() == before
@@ -210,7 +229,7 @@ def test_template_has_a_status_drop_down_and_explains_the_new_fields(project: Pa
     column = openpyxl.utils.get_column_letter(header.index("状态") + 1)
     rule = next(v for v in sheet.data_validations.dataValidation if str(v.sqref).startswith(f"{column}2"))
     source = rule.formula1.split("!")[1].replace("$", "").split(":")
-    options = [c.value for row in wb["代码表"][source[0]:source[1]] for c in row]
+    options = [c.value for row in wb["代码表"][source[0] : source[1]] for c in row]
     assert "nominated 拟入选（公示中）" in options and "revoked 已撤销" in options
     guide = " ".join(str(c.value) for row in wb["说明"].iter_rows() for c in row if c.value)
     assert "公示名单中的项目不要填“已批准”" in guide and "--update" in guide

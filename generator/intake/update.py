@@ -37,7 +37,7 @@ GUIDE_LINES = (
     "留空时网站按所属公告的类型推定（公示→拟入选，正式名单或授牌→已批准）。公示名单中的项目不要填“已批准”。",
     "「状态日期」「有效期起」「有效期止」写作 2024、2024-05 或 2024-05-01，按来源的精度；来源写“有效期从2019年1月至2021年12月”时填 2019-01 和 2021-12。",
     "状态来自另一份来源（如后来的批准、验收或撤销通知）时，在「状态来源网址」填写它，在「状态说明」摘录原文。已撤销的项目不删除：状态填“已撤销”，并写明原因和来源。",
-    "「职业（工种）」按原文填写（如“张志发(冷作工)”中的“冷作工”）；「职业编码」只在确知《职业分类大典》编码时填写。",
+    "「职业（工种）」按原文填写（如“某某(冷作工)”中的“冷作工”）；「职业编码」只在确知《职业分类大典》编码时填写。",
     "修改已有记录的状态：另做一个小表，只含「编号」和要修改的列（如「状态」「状态日期」「状态来源网址」「状态说明」），"
     "用 python -m generator import 文件名.xlsx --into studios --update 导入；空着的格不改。",
 )
@@ -86,7 +86,9 @@ def plan_update(file: Path, into: str, datasets: Path, schemas: Path = paths.SCH
     if upload is None:
         return UpdatePlan(replace(plan, problems=tuple(problems)))
     plan = replace(plan, description=upload.description, note=upload.note)
-    upload = replace(upload, header=tuple(spec.title("id") if header_key(h) in ID_HEADERS else h for h in upload.header))
+    upload = replace(
+        upload, header=tuple(spec.title("id") if header_key(h) in ID_HEADERS else h for h in upload.header)
+    )
     columns, found = map_header(spec, upload)
     problems += [p for p in found if p.code not in NOT_FOR_UPDATE]
     if "id" not in columns:

@@ -79,8 +79,10 @@ class SiteModel:
     def statuses(self) -> dict[tuple[str, str], Status]:
         """Every base's and studio's status, by (kind, id), as of the data date."""
         labels = self.labels.get("status", {})
-        return {(r.kind, r.id): status_of(r, self.announcement(r.announcement_id), labels, self.built)
-                for r in self.register.records}
+        return {
+            (r.kind, r.id): status_of(r, self.announcement(r.announcement_id), labels, self.built)
+            for r in self.register.records
+        }
 
     def status(self, record: Record) -> Status:
         return self.statuses[(record.kind, record.id)]

@@ -27,6 +27,7 @@ def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
             bases=[r for r in records if r.kind == sitemap.BASE.code],
             studios=[r for r in records if r.kind == sitemap.STUDIO.code],
             excerpt=site.register.sources.get(a.id, ""), row_limit=ANNOUNCEMENT_ROWS,
+            uniform=len({site.status(r) for r in records}) <= 1,  # one badge above the table, not one a row
             feedback=feedback.announcement_links(site, a, a.url),
             history=histories.get((sitemap.ANNOUNCEMENT.section, a.id), []),
         ))

@@ -21,6 +21,7 @@ import json
 import re
 from collections.abc import Iterator
 from functools import cache
+from typing import Any
 
 from generator import paths
 from generator.model.problems import Problem
@@ -35,7 +36,7 @@ REVOKED_WORDS = re.compile(r"撤销|撤消|取消|退出|摘牌")
 def status_labels() -> dict[str, str]:
     """The Chinese label of every status, from the Table Schema (the one place they are written)."""
     schema = json.loads((paths.SCHEMAS / "bases.schema.json").read_text(encoding="utf-8"))
-    spec = next((f for f in schema.get("fields", []) if f.get("name") == "status"), {})
+    spec: dict[str, Any] = next((f for f in schema.get("fields", []) if f.get("name") == "status"), {})
     return dict(spec.get("enumLabels", {}))
 
 
@@ -54,7 +55,9 @@ def _rows(tables: dict[str, Table]) -> Iterator[tuple[Table, int, dict[str, str]
     index = announcements(tables)
     for name, _, _ in RECORD_TABLES:
         table = tables.get(name)
-        for number, row in table.rows if table else ():
+        if table is None:
+            continue
+        for number, row in table.rows:
             found = index.get(row.get("announcement_id", ""))
             yield table, number, row, found[1] if found else None
 
@@ -164,7 +167,9 @@ def check_validity(tables: dict[str, Table]) -> Iterator[Problem]:
 
 def check_revoked_retired(tables: dict[str, Table]) -> Iterator[Problem]:
     table = tables.get("retired_ids")
-    for number, row in table.rows if table else ():
+    if table is None:
+        return
+    for number, row in table.rows:
         if row.get("kind") in ("base", "studio") and REVOKED_WORDS.search(row.get("reason", "")):
             yield Problem(
                 table.shown,
