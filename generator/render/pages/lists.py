@@ -19,7 +19,7 @@ FULL_TABLE_LIMIT = 1000  # above this many rows a list shows only the facets (is
 
 def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
     yield Page(sitemap.ANNOUNCEMENTS, "md", "公告", env.get_template("pages/announcements.md.j2").render(
-        site=site, rows=site.announcements_newest_first))
+        site=site, rows=site.announcements_newest_first, feedback=missing_links(site, sitemap.ANNOUNCEMENTS, "公告")))
     records_tpl = env.get_template("pages/records.md.j2")
     for kind in sitemap.RECORD_KINDS:
         title = kind.label
