@@ -75,7 +75,7 @@ CHECKS: tuple[CheckInfo, ...] = (
     CheckInfo("date-in-future", "记录已发生之事的日期晚于生成日期", "业务规则", "cell"),
     CheckInfo("status-stage", "记录的状态与所属公告的类型不一致（公示的记录是拟入选）", "业务规则", "cell"),
     CheckInfo("status-revoked", "已撤销的记录没有写明原因或来源", "业务规则", "cell"),
-    CheckInfo("status-date", "状态日期不合理（早于所属公告或晚于今天）", "业务规则", "cell"),
+    CheckInfo("status-date", "状态日期早于所属公告的日期", "业务规则", "cell"),
     CheckInfo("validity-order", "有效期起止顺序不对（起 ≤ 止）", "业务规则", "cell"),
     CheckInfo("revoked-retired", "被撤销的记录被删除了（应保留并标为已撤销）", "业务规则", "cell"),
     CheckInfo("id-reused", "已停用的编号又被用于另一条记录", "业务规则", "cell"),

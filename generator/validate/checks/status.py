@@ -5,7 +5,8 @@
   later source for the status;
 * ``status-revoked``: a 已撤销 record keeps its row, page and id, and says why and where
   (``status_note`` and ``status_source_url``, or an announcement of stage ``revocation``);
-* ``status-date``: a status date is not before the announcement it comes from, nor after today;
+* ``status-date``: a status date is not before the announcement it comes from (one in the future is
+  ``date-in-future``, see :mod:`generator.validate.checks.dates`);
 * ``validity-order``: ``valid_from`` ≤ ``valid_to``;
 * ``revoked-retired``: a record that was revoked is not deleted (its id retired) but kept with status
   ``revoked``.
@@ -16,7 +17,6 @@ Values the schema rejects (an unknown status, a malformed date) are skipped: the
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from collections.abc import Iterator
@@ -117,23 +117,12 @@ def check_revoked(tables: dict[str, Table]) -> Iterator[Problem]:
             )
 
 
-def check_status_date(tables: dict[str, Table], today: str = "") -> Iterator[Problem]:
-    today = today or dt.date.today().isoformat()
+def check_status_date(tables: dict[str, Table]) -> Iterator[Problem]:
+    """Not before the announcement the status comes from (a date after the build date is ``date-in-future``)."""
     for table, number, row, ann in _rows(tables):
         date = row.get("status_date", "")
         if not PARTIAL_DATE.match(date):
             continue
-        if _before(today, date):
-            yield Problem(
-                table.shown,
-                number,
-                "status-date",
-                "状态日期晚于今天",
-                field="status_date",
-                actual=date,
-                expected=f"不晚于 {today}",
-                hint="状态日期是公示、批准、验收或撤销的日期：请核对是否录错了年份。",
-            )
         published = ann.get("date", "") if ann else ""
         same_source = row.get("status_source_url", "") in ("", ann.get("source_url", "") if ann else "")
         if same_source and PARTIAL_DATE.match(published) and _before(date, published):
