@@ -146,7 +146,7 @@ def test_finder_controls_are_labelled_and_work_by_keyboard(page, site_url: str) 
     controls = page.eval_on_selector_all(
         "#hsp-finder input, #hsp-finder select",
         "els => els.map(e => [e.id, e.labels.length ? e.labels[0].textContent : ''])")
-    assert [label for _, label in controls] == ["关键词", "类型", "层级", "省份", "年份", "公告"]
+    assert [label for _, label in controls] == ["关键词", "类型", "层级", "省份", "年份", "公告", "状态", "职业（工种）"]
     page.focus("#hsp-finder-q")
     page.keyboard.insert_text("武汉")
     page.keyboard.press("Tab")

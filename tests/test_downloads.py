@@ -4,6 +4,7 @@ and hostile cells (=HYPERLINK, -2+3) kept as they are in the canonical CSV, JSON
 apostrophe in the Excel CSV and as text cells in the XLSX, with a validation warning for each."""
 from __future__ import annotations
 
+import csv
 import io
 import json
 import re
@@ -148,8 +149,12 @@ def test_a_formula_cell_keeps_its_value_and_is_protected_only_in_excel_files(tmp
     shutil.copytree(CASES / "good", tmp_path / "datasets")
     studios = tmp_path / "datasets" / "register" / "studios.csv"
     text = studios.read_text(encoding="utf-8")
-    first = text.splitlines()[1]
-    changed = first.rsplit(",", 1)[0] + "," + '"' + hostile.replace('"', '""') + '"'
+    header, first = text.splitlines()[:2]
+    cells = next(csv.reader([first]))
+    cells[next(csv.reader([header])).index("evidence")] = hostile
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow(cells)
+    changed = out.getvalue()
     studios.write_text(text.replace(first, changed, 1), encoding="utf-8")
     assert load(tmp_path / "datasets").register.studios[0].evidence == hostile
     warned = [p for p in validate(tmp_path / "datasets") if p.code == "formula-prefix"]

@@ -39,7 +39,7 @@ def drop_line(text: str, start: str) -> str:
 
 
 def add_studio(text: str, rid: str, name: str) -> str:
-    row = f"{rid},{name},{name},printed,某某,某公司,,420000,武汉,municipal,2023,wuhan-2023,https://example.org/a,official,测试\n"
+    row = f"{rid},{name},{name},printed,某某,某公司,,420000,武汉,municipal,2023,wuhan-2023,https://example.org/a,official,测试,,,,,,,,\n"
     return text + row
 
 

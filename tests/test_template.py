@@ -102,6 +102,8 @@ def test_filled_template_imports(datasets: Path) -> None:
         "来源网址": "https://example.gov.cn/a.html",
         "证据等级": "official 政府官方网页",
         "证据说明": "官方名单",
+        "状态": "approved 已批准",
+        "职业（工种）": "焊工",
     }
     for title, value in values.items():
         ws.cell(row=2, column=header.index(title) + 1, value=value)
@@ -113,7 +115,7 @@ def test_filled_template_imports(datasets: Path) -> None:
     last = (datasets / "register" / "studios.csv").read_text(encoding="utf-8").splitlines()[-1]
     assert last == (
         "S000092,周八技能大师工作室,周八技能大师工作室,printed,周八,,,420000,武汉,municipal,2023,wuhan-2023,"
-        "https://example.gov.cn/a.html,official,官方名单"
+        "https://example.gov.cn/a.html,official,官方名单,approved,,,,,,焊工,"
     )
     assert validate(datasets) == []
 

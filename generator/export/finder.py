@@ -15,9 +15,13 @@ record row holds indexes into them::
      "announcements": [[id, title, date], …],          # newest first
      "hosts": [name, …], "cities": [name, …],
      "t2s": [traditional chars, simplified chars],     # only the characters the data needs
-     "rows": [[kind, id, name, masters, host, city, province, level, year, announcement], …]}
+     "statuses": [[code, label], …],                   # those in use; code "" is 状态未载
+     "occupations": [name, …],                          # as printed, sorted
+     "rows": [[kind, id, name, masters, host, city, province, level, year, announcement,
+               status, occupation, ended], …]}
 
-``masters`` is a string joined with 、; ``year`` is 0 and every missing index is -1 when unknown.
+``masters`` is a string joined with 、; ``year`` is 0 and every missing index is -1 when unknown;
+``ended`` is 1 for a record revoked or past its period of validity (the finder's 已结束), else 0.
 """
 from __future__ import annotations
 
@@ -34,6 +38,7 @@ from generator.model import sitemap
 from generator.model.publication import Download
 from generator.model.register import Record
 from generator.model.site import SiteModel
+from generator.model.status import STATUSES
 
 GLOBAL = "HSP_FINDER"
 SEARCHED = ("name", "host_organization", "city")  # plus masters: what the text box matches
@@ -53,10 +58,16 @@ def finder_data(site: SiteModel) -> dict[str, Any]:
     hosts = _table(r.host_organization for r in records)
     cities = _table(r.city for r in records)
     kind_index = {k.code: i for i, k in enumerate(sitemap.RECORD_KINDS)}
+    labels = {site.status(r).code: site.status(r).label for r in records}
+    statuses = {code: labels[code] for code in sorted(labels, key=_status_order)}
+    status_index = {code: i for i, code in enumerate(statuses)}
+    occupations = sorted({r.occupation for r in records if r.occupation})
+    occupation_index = {name: i for i, name in enumerate(occupations)}
     rows = [
         [kind_index[r.kind], r.id, r.name, "、".join(r.masters), hosts.get(r.host_organization, -1),
          cities.get(r.city, -1), province_index.get(r.province_code, -1), level_index.get(r.level, -1),
-         r.year or 0, announcement_index.get(r.announcement_id, -1)]
+         r.year or 0, announcement_index.get(r.announcement_id, -1),
+         status_index[site.status(r).code], occupation_index.get(r.occupation, -1), int(site.status(r).ended)]
         for r in records
     ]
     return {
@@ -69,6 +80,8 @@ def finder_data(site: SiteModel) -> dict[str, Any]:
         "cities": list(cities),
         "t2s": list(t2s_map(searched_text(records) + "".join(lv.label for lv in levels)
                             + "".join(_full_name(site, code) for code in provinces))),
+        "statuses": [[code, label] for code, label in statuses.items()],
+        "occupations": occupations,
         "rows": rows,
     }
 
@@ -76,6 +89,11 @@ def finder_data(site: SiteModel) -> dict[str, Any]:
 def _full_name(site: SiteModel, code: str) -> str:
     province = site.register.provinces.get(code)
     return province.full_name if province else ""
+
+
+def _status_order(code: str) -> int:
+    """Statuses in the schema's order, 状态未载 last."""
+    return STATUSES.index(code) if code in STATUSES else len(STATUSES)
 
 
 def _table(values: Iterable[str]) -> dict[str, int]:

@@ -87,6 +87,7 @@ def template_command(table: str, out: Path, force: bool, datasets: Path) -> None
     metavar="列名=字段",
     help='指定某列对应的字段，如 --map "工作室名称=name"（可重复使用；字段可写 serial、trade、skip）。',
 )
+@click.option("--update", is_flag=True, help="修改已有记录（如状态变化）：文件每行一个编号和要修改的列，空格不改。")
 def import_command(
     file: Path | None,
     table: str | None,
@@ -97,6 +98,7 @@ def import_command(
     undo: bool,
     announcement: str | None,
     mapping: tuple[str, ...],
+    update: bool,
 ) -> None:
     """导入填好的模板（.xlsx）或 CSV（UTF-8/GBK/Big5），或用 --announcement 导入公告原样发布的名单
     （Word、旧版 Excel、PDF、网页文字）；校验通过后一次性写入。--undo 撤销上一次导入。"""
@@ -106,6 +108,11 @@ def import_command(
         for leftover in temporaries(folder):
             click.echo(f"清理上次中断的导入留下的临时文件：{shown_path(leftover)}")
             leftover.unlink()
+        if update and file is not None and table is not None:
+            from generator.intake.update import run_update
+
+            run_update(file, table, datasets, dry_run)
+            return
         _import(file, table, datasets, dry_run, allowed, sheet, undo, announcement, mapping)
 
 

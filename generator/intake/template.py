@@ -22,6 +22,7 @@ from generator.intake.choices import Choices
 from generator.archive import stamped
 from generator.files import write_atomically
 from generator.intake.fields import TableSpec
+from generator.intake.update import GUIDE_LINES
 from generator.model.schema import constraint_texts, type_label
 
 DATA_ROWS = 2000  # rows that carry drop-downs and checks
@@ -138,6 +139,7 @@ def _guide(ws: Worksheet, spec: TableSpec) -> None:
         ("不属于本计划的项目（劳模/工匠创新工作室、技能大师特色工作站、乡土人才大师工作室等）不要录入。", None),
         (f"填好后保存，用命令导入：{command}（先加 --dry-run 试运行，只检查、不写入）。", None),
         ("也可以另存为 CSV（UTF-8 或 GBK 编码均可），用同样的命令导入。有任何问题，导入会整批拒绝并逐条列出行号和列名。", None),
+        *((text, None) for text in (GUIDE_LINES if "status" in spec.names else ())),
         ("", None),
         ("各列说明", Font(bold=True, size=12)),
     ]

@@ -7,6 +7,10 @@ from pathlib import Path
 from generator.model.register import Announcement, Level, Package, Province, Record, Register
 
 
+LIFE_FIELDS = ("status", "status_date", "status_source_url", "status_note", "valid_from", "valid_to",
+               "occupation", "occupation_code")
+
+
 def _int(value: str) -> int | None:
     return int(value) if value.strip() else None
 
@@ -30,6 +34,7 @@ def record(kind: str, row: dict[str, str]) -> Record:
         source_url=row["source_url"],
         evidence_level=row["evidence_level"],
         evidence=row.get("evidence", ""),
+        **{name: row.get(name, "") for name in LIFE_FIELDS},
     )
 
 

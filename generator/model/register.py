@@ -78,6 +78,14 @@ class Record:
     source_url: str
     evidence_level: str
     evidence: str
+    status: str = ""  # as the source states it; "" when only the announcement's stage implies one
+    status_date: str = ""
+    status_source_url: str = ""
+    status_note: str = ""
+    valid_from: str = ""  # YYYY, YYYY-MM or YYYY-MM-DD, as printed
+    valid_to: str = ""
+    occupation: str = ""  # studios: the 职业/工种 as printed
+    occupation_code: str = ""  # 《职业分类大典》 code, only when certain
 
     @property
     def kind_info(self) -> sitemap.Kind:

@@ -16,6 +16,7 @@ from generator.model.problems import Problem
 from generator.model.publication import Publication
 from generator.model.register import Announcement, Package, Record, Register
 from generator.model.schema import fields_of
+from generator.model.status import Status, status_of
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,18 @@ class SiteModel:
 
     def announcement(self, announcement_id: str) -> Announcement | None:
         return self.register.announcement_by_id.get(announcement_id)
+
+    @cached_property
+    def statuses(self) -> dict[tuple[str, str], Status]:
+        """Every base's and studio's status, by (kind, id), as of the data date."""
+        labels = self.labels.get("status", {})
+        return {
+            (r.kind, r.id): status_of(r, self.announcement(r.announcement_id), labels, self.built)
+            for r in self.register.records
+        }
+
+    def status(self, record: Record) -> Status:
+        return self.statuses[(record.kind, record.id)]
 
     def records_of(self, announcement_id: str) -> list[Record]:
         return self.register.records_by_announcement.get(announcement_id, [])

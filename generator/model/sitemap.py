@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ PLAN_ID = "plan-2011"  # the policy whose full text the site holds
 # Content pages
 HOME = ""
 ABOUT = "about/"
+ABOUT_FEEDBACK = "about/#feedback"  # how reports are handled (docs/about.md)
 PUBLISHER = "about/#publisher"
 ANNOUNCEMENTS = "announcements/"
 FIND = "find/"
@@ -51,6 +52,7 @@ SEARCH_DATA = "search/data.js"  # announcements and list pages for the header se
 SEARCH_PAGES = "search/pages.js"  # sections of the content pages, from MkDocs' own index
 MKDOCS_SEARCH_INDEX = "search/search_index.json"
 PROVINCES = "provinces/"
+LIST_FILTER_JS = "assets/javascripts/listfilter.js"
 POLICY_LIBRARY = "policies/"
 APPLY = "apply/"
 SELF_CHECK = "apply/self-check/"
@@ -65,6 +67,7 @@ CHANGES_SCHEMA = "data/changes.schema.json"
 CHANGES_DATASET = "changes/#data"  # the changelog as a dataset of the catalogue
 API_PAGE = "data/api/"
 API_INDEX = "api/index.json"
+CORRECTIONS = "changes/corrections/"
 REPORT = "data/validation/"
 INTAKE = "data/intake/"
 TEMPLATES = "data/templates/"
@@ -173,6 +176,23 @@ def api_record(section_name: str, record_id: str) -> str:
 def template(table: str) -> str:
     """An Excel intake template: ``data/templates/studios.xlsx``."""
     return f"{TEMPLATES}{table}.xlsx"
+
+
+def mailto(address: str, subject: str, body: str) -> str:
+    """A ``mailto:`` link with a prefilled subject and body (RFC 6068: every character that is not
+    plain ASCII, and spaces and line breaks, percent-encoded)."""
+    query = urlencode({"subject": subject, "body": body.replace("\n", "\r\n")}, quote_via=quote)
+    return f"mailto:{quote(address, safe='@')}?{query}"
+
+
+def with_query(url: str, params: dict[str, str]) -> str:
+    """``url`` (an address from the site's settings) with ``params`` added to its query string."""
+    query = urlencode({k: v for k, v in params.items() if v}, quote_via=quote)
+    if not query:
+        return url
+    base, _, fragment = url.partition("#")
+    joined = base + ("&" if "?" in base else "?") + query
+    return joined + ("#" + fragment if fragment else "")
 
 
 def absolute(target: str, base: str) -> str:

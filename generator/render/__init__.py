@@ -19,6 +19,7 @@ from generator.render.jinja import environment
 from generator.render.pages import (
     apply,
     changes,
+    corrections,
     datasets,
     find,
     home,
@@ -40,6 +41,7 @@ WITHOUT_DOWNLOADS: tuple[Producer, ...] = (
     progress.pages,
     lists.pages,
     records.pages,
+    corrections.pages,
     find.pages,
     provinces.pages,
     report.pages,

@@ -43,6 +43,7 @@
       return [a[0], (a[2] ? a[2] + " " : "") + a[1], i];
     }).concat([["none", "无对应公告（新闻提及）", -1]]),
   };
+  addLifeFacets();
   var selects = {};
   FACETS.forEach(function (name) {
     var select = document.getElementById("hsp-finder-" + name);
@@ -56,12 +57,14 @@
     });
     select.firstElementChild.dataset.label = "全部";
   });
+  selects.scope.options[1].defaultSelected = true;  // 现有 is the default, also after 清除条件
 
   /* State <-> URL. */
   function readUrl(search) {
     var params = new URLSearchParams(search);
     var state = {q: params.get("q") || ""};
     FACETS.forEach(function (name) { state[name] = params.get(name) || ""; });
+    scopeFromUrl(params, state);
     return state;
   }
   function readForm() {
@@ -73,6 +76,7 @@
     var params = new URLSearchParams();
     if (state.q.trim()) { params.set("q", state.q.trim()); }
     FACETS.forEach(function (name) { if (state[name]) { params.set(name, state[name]); } });
+    scopeToUrl(state, params);
     var text = params.toString();
     return text ? "?" + text : "";
   }
@@ -184,6 +188,7 @@
       link.href = recordUrl(r);
       link.textContent = r.name;
       item.appendChild(link);
+      item.appendChild(statusBadge(r));
       var meta = document.createElement("span");
       meta.className = "hsp-finder__meta";
       var parts = [DATA.kinds[r.kind][1]];
@@ -252,6 +257,52 @@
     fill(state);
     run(readForm());
   });
+
+  /* Status and occupation (issue 15). A row ends with [status, occupation, ended]; the 状态 filter is
+   * 现有 (current, 公示中 included: the default when the URL has no scope) / 已结束 / 全部 (scope=all),
+   * and 职业 lists the occupations as printed. Each result shows its status as a badge. */
+  function addLifeFacets() {
+    records.forEach(function (r, i) {
+      var row = DATA.rows[i];
+      r.status = row[10]; r.occupation = row[11]; r.scope = row[12];
+    });
+    FIELD.scope = "scope";
+    FIELD.occupation = "occupation";
+    choices.scope = [["current", "现有（含公示中）", 0], ["ended", "已结束（撤销或到期）", 1]];
+    choices.occupation = DATA.occupations.map(function (name, i) { return [name, name, i]; });
+    var fieldset = form.querySelector("fieldset");
+    [["scope", "状态"], ["occupation", "职业（工种）"]].forEach(function (facet) {
+      var p = document.createElement("p");
+      p.className = "hsp-finder__facet";
+      var label = document.createElement("label");
+      label.htmlFor = "hsp-finder-" + facet[0];
+      label.textContent = facet[1];
+      var select = document.createElement("select");
+      select.id = "hsp-finder-" + facet[0];
+      select.name = facet[0];
+      var all = document.createElement("option");
+      all.value = "";
+      all.textContent = "全部";
+      select.appendChild(all);
+      p.appendChild(label);
+      p.appendChild(select);
+      fieldset.appendChild(p);
+      FACETS.push(facet[0]);
+    });
+  }
+  function scopeFromUrl(params, state) {
+    if (!params.has("scope")) { state.scope = "current"; } else if (params.get("scope") === "all") { state.scope = ""; }
+  }
+  function scopeToUrl(state, params) {
+    if (state.scope === "current") { params.delete("scope"); } else if (!state.scope) { params.set("scope", "all"); }
+  }
+  function statusBadge(r) {
+    var status = DATA.statuses[r.status] || ["", "状态未载"];
+    var badge = document.createElement("span");
+    badge.className = "hsp-status hsp-status--" + (status[0] || "unknown");
+    badge.textContent = status[1] + (r.scope && status[0] !== "revoked" ? "（已到期）" : "");
+    return badge;
+  }
 
   fill(readUrl(START));
   run(readForm());

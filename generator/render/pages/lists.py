@@ -12,13 +12,14 @@ from generator.model.page import Page
 from generator.model.register import Record
 from generator.model.site import SiteModel
 from generator.model.sitemap import Kind
+from generator.render.feedback import missing_links
 
 FULL_TABLE_LIMIT = 1000  # above this many rows a list shows only the facets (issue: pages ≤ 1 MB)
 
 
 def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
     yield Page(sitemap.ANNOUNCEMENTS, "md", "公告", env.get_template("pages/announcements.md.j2").render(
-        site=site, rows=site.announcements_newest_first))
+        site=site, rows=site.announcements_newest_first, feedback=missing_links(site, sitemap.ANNOUNCEMENTS, "公告")))
     records_tpl = env.get_template("pages/records.md.j2")
     for kind in sitemap.RECORD_KINDS:
         title = kind.label
@@ -33,6 +34,7 @@ def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
             rows=rows if len(rows) <= FULL_TABLE_LIMIT else [],
             by_province=[(c, site.province(c), n) for c, n in sorted(by_province.items())],
             by_level=[(lv.code, lv.label, by_level[lv.code]) for lv in sorted(site.register.levels.values(), key=lambda v: v.rank) if by_level[lv.code]],
+            feedback=missing_links(site, url, title),
         ))
         yield from _split(site, env, kind, rows)
 
@@ -47,7 +49,7 @@ def _split(site: SiteModel, env: Environment, kind: Kind, rows: list[Record]) ->
         yield Page(url, "shell", heading, tpl.render(site=site, heading=heading, rows=chosen, kind=kind.code, page_url=url,
                                                    feed=sitemap.province_feed(code), feed_title=f"{site.province(code)}的公告",
                                                    find_url=sitemap.find(type=kind.code, province=code), hide=["province"], total=len(chosen),
-                                                   by_province=[]))
+                                                   by_province=[], feedback=missing_links(site, url, heading)))
     for level in site.register.levels.values():
         chosen = [r for r in rows if r.level == level.code]
         if chosen:
@@ -58,4 +60,5 @@ def _split(site: SiteModel, env: Environment, kind: Kind, rows: list[Record]) ->
                                                        feed=sitemap.level_feed(level.code), feed_title=f"{level.label}公告",
                                                        find_url=sitemap.find(type=kind.code, level=level.code), hide=["level"], total=len(chosen),
                                                        rows=chosen if len(chosen) <= FULL_TABLE_LIMIT else [],
-                                                       by_province=[(c, site.province(c), n) for c, n in sorted(counts.items())]))
+                                                       by_province=[(c, site.province(c), n) for c, n in sorted(counts.items())],
+                                                       feedback=missing_links(site, url, heading)))

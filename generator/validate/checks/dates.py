@@ -24,9 +24,16 @@ PAST_FIELDS: dict[str, tuple[str, ...]] = {
     "announcements": ("date", "gongshi_start"),
     "policies": ("written_date", "published_date"),
     "retired_ids": ("retired_on",),
+    "bases": ("status_date",),
+    "studios": ("status_date",),
 }
 # table → date fields that may lie ahead, checked as calendar dates only
-OPEN_FIELDS: dict[str, tuple[str, ...]] = {"announcements": ("gongshi_end",), "targets": ("deadline",)}
+OPEN_FIELDS: dict[str, tuple[str, ...]] = {
+    "announcements": ("gongshi_end",),
+    "targets": ("deadline",),
+    "bases": ("valid_from", "valid_to"),  # a period of validity may run into the future
+    "studios": ("valid_from", "valid_to"),
+}
 PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 

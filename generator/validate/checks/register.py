@@ -11,6 +11,7 @@ from generator.validate.checks.dates import check_dates
 from generator.validate.checks.domain import DOMAIN_CHECKS
 from generator.validate.checks.domain_ids import check_retired_ids
 from generator.validate.checks.domain_text import check_garbled
+from generator.validate.checks.status import STATUS_CHECKS
 from generator.validate.checks.tables import Table
 
 OTHER_PROGRAMMES = ("劳模创新工作室", "工匠创新工作室", "职工创新工作室", "技能大师特色工作站",
@@ -76,4 +77,5 @@ def check_formula(tables: dict[str, Table]) -> Iterator[Problem]:
 
 
 REGISTER_CHECKS = (check_other_programmes, check_markup, check_cell_length, check_formula,
-                   check_garbled, check_credit_codes, check_retired_ids, check_dates, *DOMAIN_CHECKS)
+                   check_garbled, check_credit_codes, check_retired_ids, check_dates, *DOMAIN_CHECKS,
+                   *STATUS_CHECKS)

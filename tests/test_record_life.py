@@ -1,0 +1,258 @@
+"""Records with a life (issue 15): status, validity and occupation as the sources print them; the 历史
+of a record from the release changelog; 纠错 and 报告遗漏 links built from the site settings; the
+更正记录 page; and a status change through ``import --update``."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import html
+import io
+import json
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import openpyxl
+import pytest
+from conftest import REPO, run_cli, site_model
+
+REGISTER = REPO / "datasets" / "register"
+HREF = re.compile(r'class="hsp-feedback__link" href="([^"]*)"')
+BADGE = re.compile(r'<span class="hsp-status [^"]*"[^>]*>([^<]*)</span>')
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+
+
+def write_rows(path: Path, table: list[dict[str, str]]) -> None:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, list(table[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(table)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def gongshi_records() -> list[dict[str, str]]:
+    gongshi = {a["id"] for a in rows(REGISTER / "announcements.csv") if a["stage"] == "gongshi"}
+    return [
+        r for name in ("bases", "studios") for r in rows(REGISTER / f"{name}.csv") if r["announcement_id"] in gongshi
+    ]
+
+
+def finder_data(site: Path) -> dict[str, object]:
+    text = (site / "find" / "data.js").read_text(encoding="utf-8")
+    return dict(json.loads(text[text.index("=") + 1 : text.rindex(";")]))
+
+
+def test_gongshi_records_read_nominated_on_pages_lists_and_finder(built_site: Path) -> None:
+    records = gongshi_records()
+    assert len(records) == 13  # 山西 5 bases and 7 studios, 江苏 1 studio
+    data = finder_data(built_site)
+    statuses = data["statuses"]
+    by_id = {row[1]: row for row in data["rows"]}  # type: ignore[attr-defined]
+    for r in records:
+        section = "bases" if r["id"].startswith("B") else "studios"
+        page = (built_site / section / r["id"] / "index.html").read_text(encoding="utf-8")
+        assert BADGE.findall(page) == ["拟入选（公示中）"], r["id"]
+        assert "已批准" not in page.split('id="history"')[0], r["id"]
+        province = (built_site / section / "province" / r["province_code"] / "index.html").read_text(encoding="utf-8")
+        row = next(line for line in province.splitlines() if f"/{r['id']}/" in line)
+        assert BADGE.findall(row) == ["拟入选（公示中）"]
+        assert statuses[by_id[r["id"]][10]] == ["nominated", "拟入选（公示中）"]  # type: ignore[index]
+
+
+def test_formal_list_records_read_approved_and_say_it_is_implied(built_site: Path) -> None:
+    page = (built_site / "studios" / "S000001" / "index.html").read_text(encoding="utf-8")  # 武汉 2023, a formal list
+    assert BADGE.findall(page) == ["已批准"]
+    assert "按所属公告的类型推定" in page
+
+
+def test_occupation_as_printed_shows_and_filters(built_site: Path) -> None:
+    studios = {r["id"]: r for r in rows(REGISTER / "studios.csv")}
+    assert studios["S000022"]["name_as_printed"] == "张志发(冷作工)" and studios["S000022"]["occupation"] == "冷作工"
+    page = (built_site / "studios" / "S000022" / "index.html").read_text(encoding="utf-8")
+    link = re.search(r'<dt>职业（工种）</dt><dd><a href="([^"]+)"[^>]*>冷作工</a>', page)
+    assert link and parse_qs(urlsplit(html.unescape(link.group(1))).query)["occupation"] == ["冷作工"]
+    listing = (built_site / "studios" / "index.html").read_text(encoding="utf-8")
+    assert 'data-occupation="冷作工"' in listing and '<option value="冷作工">冷作工</option>' in listing
+    data = finder_data(built_site)
+    filled = [r for r in studios.values() if r["occupation"]]
+    assert sorted(data["occupations"]) == sorted({r["occupation"] for r in filled})  # type: ignore[call-overload]
+    for r in filled:  # every occupation is printed in the record's own source text
+        assert r["occupation"] in r["name"] + r["name_as_printed"], r["id"]
+
+
+def hostile(project: Path) -> None:
+    studios = rows(project / "register" / "studios.csv")
+    studios[0]["name"] = '付一鸣"><script>alert(1)</script>&工作室'
+    write_rows(project / "register" / "studios.csv", studios)
+
+
+def render_record(site: object, record_id: str) -> str:
+    from generator.render.jinja import environment
+    from generator.render.pages import records
+
+    return next(p.body for p in records.pages(site, environment()) if p.url.endswith(f"/{record_id}/"))  # type: ignore[arg-type]
+
+
+def test_feedback_links_prefill_a_message_to_the_configured_channel(project: Path) -> None:
+    from generator.model.config import SiteConfig
+
+    hostile(project)
+    site = dataclasses.replace(
+        site_model(project),
+        config=SiteConfig(  # type: ignore[type-var]
+            site_url="https://example.org/hsp/",
+            feedback_email="jiucuo@example.org",
+            feedback_url="https://liuyan.example.org/post?board=7",
+        ),
+    )
+    body = render_record(site, "S000001")
+    assert "<script>" not in body
+    mail, web = (html.unescape(h) for h in HREF.findall(body))
+    assert mail.startswith("mailto:jiucuo@example.org?") and " " not in mail and "\n" not in mail
+    query = parse_qs(urlsplit(mail).query)
+    assert query["subject"] == ['纠错：S000001 付一鸣"><script>alert(1)</script>&工作室']
+    message = query["body"][0]
+    for line in ("编号：S000001", "页面：https://example.org/hsp/studios/S000001/", "有误的字段", "您的来源"):
+        assert line in message
+    assert "\r\n" in message  # RFC 6068 line breaks
+    target = urlsplit(web)
+    assert (target.netloc, target.path) == ("liuyan.example.org", "/post")
+    params = parse_qs(target.query)
+    assert params["board"] == ["7"] and params["id"] == ["S000001"]
+    assert params["page"] == ["https://example.org/hsp/studios/S000001/"]
+
+
+def test_without_a_channel_the_link_leads_to_how_to_report(project: Path) -> None:
+    body = render_record(site_model(project), "S000001")
+    assert HREF.findall(body) == ["../../about/#feedback"]
+
+
+def test_lists_offer_report_missing(built_site: Path) -> None:
+    for page in ("studios/index.html", "bases/province/450000/index.html", "announcements/index.html"):
+        text = (built_site / page).read_text(encoding="utf-8")
+        assert re.search(r'class="hsp-feedback__link"[^>]*>报告遗漏</a>', text), page
+
+
+def test_history_and_corrections_come_from_the_changelog(project: Path) -> None:
+    from generator.render.history import corrections
+    from generator.render.jinja import environment
+    from generator.render.pages import corrections as corrections_page
+
+    code, out = run_cli(
+        "release", "--datasets", "datasets", "--version", "0.1.0", "--note", "首次", "--date", "2026-11-01"
+    )
+    assert code == 0, out
+    studios = rows(project / "register" / "studios.csv")
+    studios[0]["name"] = "付一鸣焊工技能大师工作室"  # a correction: a published value replaced
+    studios[1]["occupation"] = "焊工"  # information added to a blank field: history, not a correction
+    write_rows(project / "register" / "studios.csv", studios)
+    site = site_model(project, "2026-12-01")
+    body = render_record(site, "S000001")
+    history = body[body.index('id="history"') :]
+    assert history.index("改名") < history.index("新增")  # newest first
+    assert "付一鸣技能大师工作室" in history and "付一鸣焊工技能大师工作室" in history and "版本 0.1.0" in history
+    assert "2026-11-01" in history and "2026-12-01" in history
+    second = render_record(site, "S000002")
+    assert "职业（工种）：（空） → “焊工”" in second[second.index('id="history"') :]
+    fixed = corrections(site)  # type: ignore[arg-type]
+    assert [(c.id, [f.name for f in c.fields]) for c in fixed] == [("S000001", ["name"])]
+    page = next(corrections_page.pages(site, environment()))  # type: ignore[arg-type]
+    assert "付一鸣技能大师工作室" in page.body and "S000002" not in page.body
+
+
+def update_file(tmp: Path, text: str) -> Path:
+    path = tmp / "update.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_status_change_goes_through_import_update(project: Path) -> None:
+    before = (project / "register" / "studios.csv").read_bytes()
+    path = update_file(
+        project.parent,
+        "编号,状态,状态日期,状态来源网址,状态说明\n"
+        "S000002,revoked 已撤销,2024-05,https://example.org/chexiao,考核不合格，撤销\n",
+    )
+    code, out = run_cli("import", str(path), "--into", "studios", "--datasets", "datasets", "--update", "--dry-run")
+    assert code == 0, out
+    assert "将修改 1 条记录" in out and "S000002" in out
+    assert (project / "register" / "studios.csv").read_bytes() == before
+    code, out = run_cli("import", str(path), "--into", "studios", "--datasets", "datasets", "--update")
+    assert code == 0, out
+    changed = {r["id"]: r for r in rows(project / "register" / "studios.csv")}
+    assert (changed["S000002"]["status"], changed["S000002"]["status_date"]) == ("revoked", "2024-05")
+    assert changed["S000002"]["status_note"] == "考核不合格，撤销"
+    untouched = [line for line in before.decode().splitlines() if not line.startswith("S000002,")]
+    after = (project / "register" / "studios.csv").read_text(encoding="utf-8").splitlines()
+    assert [line for line in after if not line.startswith("S000002,")] == untouched
+    code, out = run_cli("validate", "--datasets", "datasets")
+    assert code == 0, out
+    page = render_record(site_model(project), "S000002")
+    assert BADGE.findall(page) == ["已撤销"] and "考核不合格，撤销" in page  # the page and its id stay
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "编号,状态\nS000001,拟入选（公示中）\n",
+            "update.csv:2: [status-stage]",
+        ),  # a formal list's record is not 拟入选
+        ("编号,状态\nS999999,已批准\n", "update.csv:2: [import-unknown-id]"),
+        ("编号,有效期起,有效期止\nS000001,2021-12,2019-01\n", "update.csv:2: [validity-order]"),
+        ("状态\n已批准\n", "update.csv:1: [import-missing-column]"),
+    ],
+)
+def test_a_bad_update_writes_nothing(project: Path, text: str, expected: str) -> None:
+    before = (project / "register" / "studios.csv").read_bytes()
+    code, out = run_cli(
+        "import", str(update_file(project.parent, text)), "--into", "studios", "--datasets", "datasets", "--update"
+    )
+    assert code == 1, out
+    assert expected in out
+    assert (project / "register" / "studios.csv").read_bytes() == before
+
+
+def test_template_has_a_status_drop_down_and_explains_the_new_fields(project: Path) -> None:
+    out = project.parent / "studios.xlsx"
+    code, text = run_cli("template", "studios", "--out", str(out), "--datasets", "datasets")
+    assert code == 0, text
+    wb = openpyxl.load_workbook(out)
+    sheet = wb["技能大师工作室"]
+    header = [c.value for c in sheet[1]]
+    for title in ("状态", "状态日期", "有效期起", "有效期止", "职业（工种）", "职业编码"):
+        assert title in header
+    column = openpyxl.utils.get_column_letter(header.index("状态") + 1)
+    rule = next(v for v in sheet.data_validations.dataValidation if str(v.sqref).startswith(f"{column}2"))
+    source = rule.formula1.split("!")[1].replace("$", "").split(":")
+    options = [c.value for row in wb["代码表"][source[0] : source[1]] for c in row]
+    assert "nominated 拟入选（公示中）" in options and "revoked 已撤销" in options
+    guide = " ".join(str(c.value) for row in wb["说明"].iter_rows() for c in row if c.value)
+    assert "公示名单中的项目不要填“已批准”" in guide and "--update" in guide
+
+
+def test_finder_and_list_filter_by_status_and_occupation(page: object, site_url: str) -> None:
+    page.goto(site_url + "studios/")  # type: ignore[attr-defined]
+    visible = page.locator("#hsp-list tbody tr:visible")  # type: ignore[attr-defined]
+    total = visible.count()
+    assert total == 123
+    assert page.locator("select[name=scope]").input_value() == "current"  # type: ignore[attr-defined]
+    page.select_option("select[name=occupation]", "焊工")  # type: ignore[attr-defined]
+    assert visible.count() == 1 and "罗意焊工技能大师工作室" in visible.first.inner_text()
+    page.select_option("select[name=occupation]", "")  # type: ignore[attr-defined]
+    page.select_option("select[name=scope]", "ended")  # type: ignore[attr-defined]
+    assert visible.count() == 0  # nothing in the register has been revoked or run out
+    page.goto(site_url + "find/?province=140000")  # type: ignore[attr-defined]
+    results = page.locator("#hsp-finder-results li")  # type: ignore[attr-defined]
+    assert results.count() == 12
+    badges = page.locator("#hsp-finder-results .hsp-status").all_inner_texts()  # type: ignore[attr-defined]
+    assert set(badges) == {"拟入选（公示中）"}
+    assert page.locator("#hsp-finder-scope").input_value() == "current"  # type: ignore[attr-defined]
+    page.select_option("#hsp-finder-scope", "")  # type: ignore[attr-defined]
+    assert "scope=all" in unquote(page.url)  # type: ignore[attr-defined]
+    page.goto(site_url + "find/?occupation=" + "冷作工")  # type: ignore[attr-defined]
+    assert results.count() == 1 and "张志发技能大师工作室" in results.first.inner_text()
