@@ -10,6 +10,7 @@ build process's ru_maxrss, as RUSAGE_CHILDREN reports it. The site is then measu
 table, PASS/FAIL per limit and, as its last line, one JSON object. Exit status: 0 all limits pass,
 1 some limit fails, 2 a build failed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -112,7 +113,7 @@ def browser_timing(site: Path, query: str) -> dict[str, object]:
     from playwright.sync_api import sync_playwright
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: object) -> None:
             pass
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
@@ -124,11 +125,15 @@ def browser_timing(site: Path, query: str) -> dict[str, object]:
             page = browser.new_page()
             start = time.perf_counter()
             page.goto(f"{url}?q={query}")
-            page.wait_for_function("document.querySelector('#hsp-finder-results, ol[id*=result], .hsp-finder__results')"
-                                   " && document.querySelector('#hsp-finder-results, ol[id*=result], .hsp-finder__results')"
-                                   ".children.length > 0", timeout=60_000)
+            page.wait_for_function(
+                "document.querySelector('#hsp-finder-results, ol[id*=result], .hsp-finder__results')"
+                " && document.querySelector('#hsp-finder-results, ol[id*=result], .hsp-finder__results')"
+                ".children.length > 0",
+                timeout=60_000,
+            )
             first = time.perf_counter() - start
-            typed = page.evaluate("""async (q) => {
+            typed = page.evaluate(
+                """async (q) => {
                 const box = document.querySelector('#hsp-finder-q, input[type=search]');
                 const list = document.querySelector('#hsp-finder-results, .hsp-finder__results');
                 box.value = '';
@@ -139,24 +144,45 @@ def browser_timing(site: Path, query: str) -> dict[str, object]:
                 box.dispatchEvent(new Event('input', {bubbles: true}));
                 await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
                 return {ms: performance.now() - t0, shown: list.children.length};
-            }""", query)
+            }""",
+                query,
+            )
             browser.close()
     finally:
         server.shutdown()
         server.server_close()
-    return {"query": query, "first_results_ms": round(first * 1000), "typed_query_ms": round(typed["ms"]),
-            "results_shown": typed["shown"]}
+    return {
+        "query": query,
+        "first_results_ms": round(first * 1000),
+        "typed_query_ms": round(typed["ms"]),
+        "results_shown": typed["shown"],
+    }
 
 
 def bench(records: int, seed: int, work: Path, browser: bool, query: str) -> dict[str, object]:
     datasets, site, timings = work / "datasets", work / "out" / "site", work / "timings.json"
-    synth_s, code, _, _ = run([PYTHON, "-m", "generator", "synth", "--records", str(records), "--out", str(datasets),
-                            "--seed", str(seed)], work / "synth.log")
+    synth_s, code, _, _ = run(
+        [PYTHON, "-m", "generator", "synth", "--records", str(records), "--out", str(datasets), "--seed", str(seed)],
+        work / "synth.log",
+    )
     if code:
         raise SystemExit(f"synth failed for {records} records, see {work / 'synth.log'}")
     load_before = os.getloadavg()[0]
-    total_s, code, peak, cpu_s = run([PYTHON, "-m", "generator", "build", "--datasets", str(datasets), "--out", str(site),
-                               "--timings", str(timings)], work / "build.log")
+    total_s, code, peak, cpu_s = run(
+        [
+            PYTHON,
+            "-m",
+            "generator",
+            "build",
+            "--datasets",
+            str(datasets),
+            "--out",
+            str(site),
+            "--timings",
+            str(timings),
+        ],
+        work / "build.log",
+    )
     if code:
         print((work / "build.log").read_text(encoding="utf-8", errors="replace")[-3000:], file=sys.stderr)
         raise SystemExit(2)
@@ -197,25 +223,41 @@ def check(results: list[dict[str, object]]) -> tuple[list[tuple[str, str, bool]]
             if value is None:
                 rows.append((f"{r['records']:>6} {label}", "absent (not checked)", True))
             else:
-                rows.append((f"{r['records']:>6} {label}", f"{value:,.1f} {unit} ≤ {limit:,.0f} {unit}", value <= limit))
+                rows.append(
+                    (f"{r['records']:>6} {label}", f"{value:,.1f} {unit} ≤ {limit:,.0f} {unit}", value <= limit)
+                )
     ratio = None
     if len(results) > 1:
         small, big = results[0], results[-1]
         ratio = float(big["total_s"]) / float(small["total_s"])  # type: ignore[arg-type]
-        rows.append((f"total({big['records']})/total({small['records']})", f"{ratio:.2f} ≤ {RATIO_LIMIT:.0f}",
-                     ratio <= RATIO_LIMIT))
+        rows.append(
+            (
+                f"total({big['records']})/total({small['records']})",
+                f"{ratio:.2f} ≤ {RATIO_LIMIT:.0f}",
+                ratio <= RATIO_LIMIT,
+            )
+        )
     return rows, ratio
 
 
 def table(results: list[dict[str, object]]) -> str:
-    cols = (("records", "records", "{:,}"), ("validate_s", "validate s", "{:.2f}"), ("render_s", "render s", "{:.2f}"),
-            ("site_s", "site s", "{:.2f}"), ("other_s", "other s", "{:.2f}"), ("total_s", "total s", "{:.2f}"),
-            ("cpu_s", "cpu s", "{:.2f}"),
-            ("peak_bytes", "peak MB", "mb"),
-            ("site_bytes", "site MB", "mb"), ("record_page_median_bytes", "rec med KB", "kb"),
-            ("record_page_max_bytes", "rec max KB", "kb"), ("page_max_bytes", "page max KB", "kb"),
-            ("finder_bytes", "finder KB", "kb"), ("finder_gzip_bytes", "finder gz KB", "kb"),
-            ("search_index_bytes", "search KB", "kb"))
+    cols = (
+        ("records", "records", "{:,}"),
+        ("validate_s", "validate s", "{:.2f}"),
+        ("render_s", "render s", "{:.2f}"),
+        ("site_s", "site s", "{:.2f}"),
+        ("other_s", "other s", "{:.2f}"),
+        ("total_s", "total s", "{:.2f}"),
+        ("cpu_s", "cpu s", "{:.2f}"),
+        ("peak_bytes", "peak MB", "mb"),
+        ("site_bytes", "site MB", "mb"),
+        ("record_page_median_bytes", "rec med KB", "kb"),
+        ("record_page_max_bytes", "rec max KB", "kb"),
+        ("page_max_bytes", "page max KB", "kb"),
+        ("finder_bytes", "finder KB", "kb"),
+        ("finder_gzip_bytes", "finder gz KB", "kb"),
+        ("search_index_bytes", "search KB", "kb"),
+    )
 
     def fmt(value: object, how: str) -> str:
         if value is None:
@@ -230,15 +272,19 @@ def table(results: list[dict[str, object]]) -> str:
     for r in results:
         lines.append(" | ".join(f"{fmt(r.get(key), how):>12}" for key, _, how in cols))
     for r in results:
-        lines.append(f"{r['records']:>6}: stages {r['stages_s']}; largest page {r['page_max']}; "
-                     f"largest record page {r['record_page_max']}; finder {r['finder_path']}"
-                     + (f"; browser {r['browser']}" if "browser" in r else ""))
+        lines.append(
+            f"{r['records']:>6}: stages {r['stages_s']}; largest page {r['page_max']}; "
+            f"largest record page {r['record_page_max']}; finder {r['finder_path']}"
+            + (f"; browser {r['browser']}" if "browser" in r else "")
+        )
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--records", type=int, nargs="+", default=[2000, 20000], help="sizes to build (default 2000 20000)")
+    parser.add_argument(
+        "--records", type=int, nargs="+", default=[2000, 20000], help="sizes to build (default 2000 20000)"
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--browser", action="store_true", help="also time the finder in headless Chromium")
     parser.add_argument("--query", default="技师", help="two-character finder query for --browser")

@@ -28,10 +28,17 @@ from generator.validate import validate
 Say = Callable[[str], None]
 
 
-def build(datasets: Path = paths.DATASETS, out: Path = paths.SITE, *, strict: bool = False,
-          say: Say = print, report: Callable[[list[Problem]], None] | None = None,
-          timings: dict[str, float] | None = None, offline: bool = False,
-          config: SiteConfig | None = None) -> Path:
+def build(
+    datasets: Path = paths.DATASETS,
+    out: Path = paths.SITE,
+    *,
+    strict: bool = False,
+    say: Say = print,
+    report: Callable[[list[Problem]], None] | None = None,
+    timings: dict[str, float] | None = None,
+    offline: bool = False,
+    config: SiteConfig | None = None,
+) -> Path:
     lap = Stopwatch(timings if timings is not None else {})
     say("[1/5] 校验数据 …")
     problems = validate(datasets)

@@ -26,8 +26,12 @@ from generator.validate.checks.package import pack as pack_folder
 install_chinese()  # click's own usage lines, headings and error messages in Chinese
 
 DATASETS_OPTION = click.option(
-    "--datasets", type=click.Path(exists=True, file_okay=False, path_type=Path), default=paths.DATASETS,
-    show_default="datasets/", help="数据包所在目录（每个子目录一个 datapackage.json）。")
+    "--datasets",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=paths.DATASETS,
+    show_default="datasets/",
+    help="数据包所在目录（每个子目录一个 datapackage.json）。",
+)
 OPTIONS_METAVAR = "[选项]"
 
 
@@ -47,8 +51,12 @@ class Main(click.Group):
             raise SystemFault(exc) from None
 
 
-@click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"]},
-             options_metavar=OPTIONS_METAVAR, subcommand_metavar="命令 [参数]…")
+@click.group(
+    cls=Main,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    options_metavar=OPTIONS_METAVAR,
+    subcommand_metavar="命令 [参数]…",
+)
 def main() -> None:
     """国家高技能人才振兴计划公开数据：校验数据、生成网站。"""
 
@@ -82,19 +90,47 @@ def writable_folder(path: Path, option: str) -> None:
 
 @main.command()
 @DATASETS_OPTION
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=paths.SITE,
-              show_default="site/", help="网站输出目录：须不存在、为空，或是以前生成的网站。失败时原目录保持不变。")
-@click.option("--site-url", default=None, metavar="网址",
-              help="网站的公开地址（可带路径，如 https://www.example.gov.cn/zt/gjgjn/）；覆盖 site.toml 中的 site_url。")
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="站点设置文件（默认：仓库根目录的 site.toml）。")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=paths.SITE,
+    show_default="site/",
+    help="网站输出目录：须不存在、为空，或是以前生成的网站。失败时原目录保持不变。",
+)
+@click.option(
+    "--site-url",
+    default=None,
+    metavar="网址",
+    help="网站的公开地址（可带路径，如 https://www.example.gov.cn/zt/gjgjn/）；覆盖 site.toml 中的 site_url。",
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="站点设置文件（默认：仓库根目录的 site.toml）。",
+)
 @click.option("--strict", is_flag=True, help="有警告也视为失败。")
-@click.option("--timings", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="把各阶段耗时（秒）以 JSON 写入此文件，供 benchmarks/run.py 使用。")
-@click.option("--offline", is_flag=True,
-              help="另外生成离线包 <out>/offline.zip：解压后直接用浏览器打开 index.html 即可浏览和查找。")
-def build(datasets: Path, out: Path, site_url: str | None, config_file: Path | None, strict: bool,
-          timings: Path | None, offline: bool) -> None:
+@click.option(
+    "--timings",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="把各阶段耗时（秒）以 JSON 写入此文件，供 benchmarks/run.py 使用。",
+)
+@click.option(
+    "--offline",
+    is_flag=True,
+    help="另外生成离线包 <out>/offline.zip：解压后直接用浏览器打开 index.html 即可浏览和查找。",
+)
+def build(
+    datasets: Path,
+    out: Path,
+    site_url: str | None,
+    config_file: Path | None,
+    strict: bool,
+    timings: Path | None,
+    offline: bool,
+) -> None:
     """校验数据并生成网站（MkDocs Material，严格模式）。"""
     from generator.build import build as run_build
     from generator.load.config import SITE_TOML, load_config
@@ -107,15 +143,18 @@ def build(datasets: Path, out: Path, site_url: str | None, config_file: Path | N
         writable_folder(timings.absolute().parent, "--timings")
     config = load_config(site_toml=config_file or SITE_TOML, site_url=site_url)
     stages: dict[str, float] = {}
-    site = run_build(datasets, out, strict=strict, say=click.echo, report=_report, timings=stages,
-                     offline=offline, config=config)
+    site = run_build(
+        datasets, out, strict=strict, say=click.echo, report=_report, timings=stages, offline=offline, config=config
+    )
     if timings is not None:
         timings.write_text(json.dumps(stages, indent=2) + "\n", encoding="utf-8")
     click.echo(f"网站已生成：{site}")
     if not config.site_url:
-        click.echo("注意：未设置网站地址（build --site-url，或 site.toml 中的 site_url），因此没有生成 sitemap.xml；"
-                   "订阅 feeds/ 使用占位地址 https://hsp.example.invalid/；数据目录 catalog.jsonld、数据集页的引用和"
-                   "代码示例使用相对网址，页面没有 canonical 链接。本地预览不受影响；发布前请设置网站地址。")
+        click.echo(
+            "注意：未设置网站地址（build --site-url，或 site.toml 中的 site_url），因此没有生成 sitemap.xml；"
+            "订阅 feeds/ 使用占位地址 https://hsp.example.invalid/；数据目录 catalog.jsonld、数据集页的引用和"
+            "代码示例使用相对网址，页面没有 canonical 链接。本地预览不受影响；发布前请设置网站地址。"
+        )
     click.echo(f"本地预览：python -m http.server -d {site} 8000，然后打开 http://localhost:8000/")
     if offline:
         click.echo(f"离线包：{site / 'offline.zip'}（解压后打开 hsp-offline/index.html）")
@@ -134,7 +173,9 @@ def pack(datasets: Path) -> None:
     """用 schemas/ 中的表结构和代码表刷新各数据包的 datapackage.json。"""
     folders = sorted(p.parent for p in datasets.glob("*/datapackage.json"))
     if not folders:
-        raise UsageError(f"{datasets} 中没有任何数据包（*/datapackage.json）：请用 --datasets 指向数据目录，例如 datasets/。")
+        raise UsageError(
+            f"{datasets} 中没有任何数据包（*/datapackage.json）：请用 --datasets 指向数据目录，例如 datasets/。"
+        )
     changed = [line for folder in folders for line in pack_folder(folder, paths.SCHEMAS)]
     for line in changed:
         click.echo(f"已更新：{line}")
@@ -167,8 +208,12 @@ def release(datasets: Path, version: str, note: str, date: str | None) -> None:
 
 @main.command()
 @click.option("--records", type=click.IntRange(min=1), required=True, help="基地和工作室的总条数。")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="输出的数据目录（须不存在或为空）。请勿提交到仓库。")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="输出的数据目录（须不存在或为空）。请勿提交到仓库。",
+)
 @click.option("--seed", type=int, default=0, show_default=True, help="随机种子：同一种子生成的文件逐字节相同。")
 def synth(records: int, out: Path, seed: int) -> None:
     """生成规模测试用的合成数据目录（虚构名称，网址为 example.invalid），可直接校验和构建。"""
@@ -178,8 +223,10 @@ def synth(records: int, out: Path, seed: int) -> None:
         raise UsageError(f"目录已存在且不为空：{out}。请换一个不存在的目录。")
     writable_folder(out.absolute().parent, "--out")
     summary = synthesize(records, out, seed=seed)
-    click.echo(f"已生成合成数据：培训基地 {summary.bases} 个，技能大师工作室 {summary.studios} 个，"
-               f"公告 {summary.announcements} 个 → {out}")
+    click.echo(
+        f"已生成合成数据：培训基地 {summary.bases} 个，技能大师工作室 {summary.studios} 个，"
+        f"公告 {summary.announcements} 个 → {out}"
+    )
 
 
 for _command in main.commands.values():

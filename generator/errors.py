@@ -1,4 +1,5 @@
 """Failures (not data problems): a small tree on click.ClickException with exit codes."""
+
 from __future__ import annotations
 
 import errno

@@ -3,6 +3,7 @@
 The child inherits everything in memory (nothing is pickled on the way in); its return value comes
 back through a pipe. Where ``fork`` is unavailable the stage simply runs inline.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -11,8 +12,8 @@ import multiprocessing
 import os
 import signal
 import traceback
-from multiprocessing.connection import Connection
 from collections.abc import Callable
+from multiprocessing.connection import Connection
 from typing import Generic, TypeVar
 
 from generator.errors import BuildFailed, HspError

@@ -1,4 +1,5 @@
 """Every repository path in one place. Imports nothing from the package."""
+
 from __future__ import annotations
 
 from pathlib import Path

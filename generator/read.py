@@ -59,8 +59,11 @@ def read_package(folder: Path) -> Package:
 
 def attachments(root: Path, files: list[Path]) -> tuple[Attachment, ...]:
     """The files as they are, named by their path under ``root``; hidden files and folders are skipped."""
-    return tuple(Attachment(p.relative_to(root).as_posix(), p.read_bytes()) for p in files
-                 if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts))
+    return tuple(
+        Attachment(p.relative_to(root).as_posix(), p.read_bytes())
+        for p in files
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    )
 
 
 def schema_files(schemas: Path) -> tuple[Attachment, ...]:

@@ -1,5 +1,6 @@
 """Shared fixtures: the repository, one site built from the committed datasets, a local HTTP server
 for it, and a real headless Chromium (Debian's, driven by Playwright)."""
+
 from __future__ import annotations
 
 import functools
@@ -43,7 +44,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -103,7 +104,9 @@ def run_cli(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-def site_model(datasets: Path, built: str = "2026-11-25", *, base: str = "", problems: tuple[object, ...] = ()) -> object:
+def site_model(
+    datasets: Path, built: str = "2026-11-25", *, base: str = "", problems: tuple[object, ...] = ()
+) -> object:
     """The site model of a datasets folder, as the build makes it (with the given site address)."""
     from generator.load import load
     from generator.model.config import SiteConfig
@@ -126,5 +129,8 @@ def tree_digest(folder: Path) -> dict[str, str]:
     """Every file under ``folder`` with its SHA-256: two equal digests mean byte-identical trees."""
     import hashlib
 
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }

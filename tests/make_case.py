@@ -4,6 +4,7 @@ Helper for maintainers adding cases to ``tests/cases/bad/``: it copies one file 
 project, applies an edit to its text and writes ``expected.txt`` from the current validator output,
 which the maintainer must then read and confirm by hand. The tests never call this script.
 """
+
 from __future__ import annotations
 
 import sys

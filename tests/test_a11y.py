@@ -2,6 +2,7 @@
 pages at phone and desktop width, tables are captioned with header scopes, the closed navigation
 drawer is out of the tab order, the self-check and the finder work by keyboard alone, the display
 settings (大字号, 高对比度, 阅读模式) work and persist, and phones get no sideways page scroll."""
+
 from __future__ import annotations
 
 import re
@@ -39,7 +40,11 @@ IMPORTANT = {
     "accessibility": "accessibility/",
 }
 WIDTHS = (390, 1366)
-MODES = {"large": ("hsp-large-text", "hsp-large"), "contrast": ("hsp-contrast", "hsp-contrast"), "reading": ("hsp-reading", "hsp-reading")}
+MODES = {
+    "large": ("hsp-large-text", "hsp-large"),
+    "contrast": ("hsp-contrast", "hsp-contrast"),
+    "reading": ("hsp-reading", "hsp-reading"),
+}
 PAGES = {
     "home": "",
     "list": "studios/",
@@ -80,7 +85,9 @@ def test_axe_finds_nothing_with_every_display_setting_on(page, site_url: str, ur
     page.goto(site_url)
     page.evaluate("keys => keys.forEach(k => localStorage.setItem(k, '1'))", [key for key, _ in MODES.values()])
     page.goto(site_url + url)
-    assert page.evaluate("['hsp-large', 'hsp-contrast', 'hsp-reading'].every(c => document.documentElement.classList.contains(c))")
+    assert page.evaluate(
+        "['hsp-large', 'hsp-contrast', 'hsp-reading'].every(c => document.documentElement.classList.contains(c))"
+    )
     if url == "apply/self-check/":  # verdicts of every colour on screen
         page.fill('input[name="annual_trainees"]', "-1")
         page.fill('input[name="featured_specialities"]', "6")
@@ -145,8 +152,18 @@ def test_finder_controls_are_labelled_and_work_by_keyboard(page, site_url: str) 
     page.goto(site_url + "find/")
     controls = page.eval_on_selector_all(
         "#hsp-finder input, #hsp-finder select",
-        "els => els.map(e => [e.id, e.labels.length ? e.labels[0].textContent : ''])")
-    assert [label for _, label in controls] == ["关键词", "类型", "层级", "省份", "年份", "公告", "状态", "职业（工种）"]
+        "els => els.map(e => [e.id, e.labels.length ? e.labels[0].textContent : ''])",
+    )
+    assert [label for _, label in controls] == [
+        "关键词",
+        "类型",
+        "层级",
+        "省份",
+        "年份",
+        "公告",
+        "状态",
+        "职业（工种）",
+    ]
     page.focus("#hsp-finder-q")
     page.keyboard.insert_text("武汉")
     page.keyboard.press("Tab")
@@ -171,9 +188,15 @@ def in_drawer(page: Any) -> bool:
     return bool(page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"))
 
 
-@pytest.mark.parametrize(("width", "height", "scale"), [(390, 800, 1), (683, 384, 2)], ids=["phone 390 px", "1366 px at 200% zoom"])
-def test_closed_drawer_is_out_of_the_tab_order(browser: Any, site_url: str, width: int, height: int, scale: int) -> None:
-    context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": height}, device_scale_factor=scale)
+@pytest.mark.parametrize(
+    ("width", "height", "scale"), [(390, 800, 1), (683, 384, 2)], ids=["phone 390 px", "1366 px at 200% zoom"]
+)
+def test_closed_drawer_is_out_of_the_tab_order(
+    browser: Any, site_url: str, width: int, height: int, scale: int
+) -> None:
+    context = browser.new_context(
+        locale="zh-CN", viewport={"width": width, "height": height}, device_scale_factor=scale
+    )
     try:
         page = context.new_page()
         page.goto(site_url + "apply/")
@@ -181,7 +204,9 @@ def test_closed_drawer_is_out_of_the_tab_order(browser: Any, site_url: str, widt
         for _ in range(12):
             page.keyboard.press("Tab")
             assert not in_drawer(page), stops
-            stops.append(page.evaluate("document.activeElement.id || document.activeElement.textContent.trim().slice(0, 8)"))
+            stops.append(
+                page.evaluate("document.activeElement.id || document.activeElement.textContent.trim().slice(0, 8)")
+            )
             if page.evaluate("!!document.activeElement.closest('.md-content')"):
                 break
         assert page.evaluate("!!document.activeElement.closest('.md-content')"), f"content not reached: {stops}"
@@ -216,7 +241,9 @@ def walk_self_check(page: Any, answers: dict[str, str], programme_key: str, rout
     visited: list[str] = []
     for _ in range(400):
         page.keyboard.press("Tab")
-        name, kind, value = page.evaluate("[document.activeElement.name || '', document.activeElement.type || '', document.activeElement.value || '']")
+        name, kind, value = page.evaluate(
+            "[document.activeElement.name || '', document.activeElement.type || '', document.activeElement.value || '']"
+        )
         if page.evaluate("document.activeElement.hasAttribute('data-hsp-print')"):
             return visited
         visited.append(name)
@@ -239,7 +266,13 @@ def keyboard_answers() -> dict[str, str]:
     with (REPO / "datasets" / "policies" / "criteria.csv").open(encoding="utf-8", newline="") as f:
         rows = [r for r in csv.DictReader(f) if r["metric"] and r["operator"] != "is_true" and r["unit"] != "ratio"]
     answers = {r["metric"]: r["value_max"] or r["value"] for r in rows}
-    answers.update({f"{r['metric']}--{r['group']}": r["value_max"] or r["value"] for r in rows if r["group"].startswith("studio-host-")})
+    answers.update(
+        {
+            f"{r['metric']}--{r['group']}": r["value_max"] or r["value"]
+            for r in rows
+            if r["group"].startswith("studio-host-")
+        }
+    )
     return {**answers, "teachers": "100", "students": "1800"}
 
 
@@ -258,7 +291,9 @@ def test_keyboard_only_walk_through_the_self_check(page: Any, site_url: str, wid
     page.goto(site_url + "apply/self-check/")
     page.locator("form[data-hsp-mounted]").wait_for()
     visited = walk_self_check(page, keyboard_answers(), "ArrowRight", " ")  # 技能大师工作室, then 依托企业
-    assert page.locator("#sc-prog-studio").is_checked() and page.locator("#sc-route-studio-host-enterprise").is_checked()
+    assert (
+        page.locator("#sc-prog-studio").is_checked() and page.locator("#sc-route-studio-host-enterprise").is_checked()
+    )
     assert "edu_funds_high_skill_share--studio-host-enterprise" in visited
     assert not any(n.endswith("--studio-host-public-base") for n in visited), "the route not chosen is skipped"
     assert page.locator('[data-overall="studio-condition"]').inner_text() == "满足（3 项需人工确认）"
@@ -347,8 +382,11 @@ def test_accessibility_statement_is_linked_from_every_page(built_site: Path) -> 
     statement = (built_site / "accessibility" / "index.html").read_text(encoding="utf-8")
     for words in ("WCAG", "遇到障碍怎么办", "反馈渠道", "大字号", "高对比度", "阅读模式", "键盘"):
         assert words in statement, words
-    missing = [str(p.relative_to(built_site)) for p in built_site.rglob("index.html")
-               if "无障碍声明</a>" not in p.read_text(encoding="utf-8") and "search" not in p.parts]
+    missing = [
+        str(p.relative_to(built_site))
+        for p in built_site.rglob("index.html")
+        if "无障碍声明</a>" not in p.read_text(encoding="utf-8") and "search" not in p.parts
+    ]
     assert missing == []
 
 

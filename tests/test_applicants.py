@@ -1,6 +1,7 @@
 """Applicant pages, as built from the committed datasets: criteria resolve to clauses, attachments 2
 and 3 are fully itemised, the checklists print without navigation, the self-check works offline in
 Chromium without storing anything, and the progress chart shows the counts from the data."""
+
 from __future__ import annotations
 
 import csv
@@ -12,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import REPO
+from test_policy_page import parse, strip_tags
+
 from generator.load.policy_text import parse_policy
 from generator.model.policies import iter_clauses
-from test_policy_page import parse, strip_tags
 
 POLICIES = REPO / "datasets" / "policies"
 REGISTER = REPO / "datasets" / "register"
@@ -49,12 +50,32 @@ ITEMISED = {
     ("a3-s5-5", "output"): 1,
     ("a3-s7-1", "subsidy"): 3,  # 中央10万元；地方；行业企业（或公共实训基地）
 }
-PASSING = {"annual_trainees": "3000", "advanced_share": "20", "teachers": "100", "students": "1600",
-           "senior_teacher_share": "45", "partner_enterprises": "5", "cobuilt_specialities": "5"}
-FAILING = {"annual_trainees": "2999", "advanced_share": "19.9", "teachers": "100", "students": "2100",
-           "senior_teacher_share": "44.9", "partner_enterprises": "4", "cobuilt_specialities": "4"}
-JUDGED_BY_FIGURES = ("base-c-trainees", "base-c-advanced-share", "base-c-ratio", "base-c-senior-teachers",
-                     "base-c-partners", "base-c-cobuilt")
+PASSING = {
+    "annual_trainees": "3000",
+    "advanced_share": "20",
+    "teachers": "100",
+    "students": "1600",
+    "senior_teacher_share": "45",
+    "partner_enterprises": "5",
+    "cobuilt_specialities": "5",
+}
+FAILING = {
+    "annual_trainees": "2999",
+    "advanced_share": "19.9",
+    "teachers": "100",
+    "students": "2100",
+    "senior_teacher_share": "44.9",
+    "partner_enterprises": "4",
+    "cobuilt_specialities": "4",
+}
+JUDGED_BY_FIGURES = (
+    "base-c-trainees",
+    "base-c-advanced-share",
+    "base-c-ratio",
+    "base-c-senior-teachers",
+    "base-c-partners",
+    "base-c-cobuilt",
+)
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -83,7 +104,9 @@ def item_sections(html: str) -> dict[str, list[str]]:
     return out
 
 
-def test_every_criterion_clause_resolves_on_the_built_policy_page(built_site: Path, criteria: list[dict[str, str]]) -> None:
+def test_every_criterion_clause_resolves_on_the_built_policy_page(
+    built_site: Path, criteria: list[dict[str, str]]
+) -> None:
     plan = parse(built_site / "policies" / "plan-2011" / "index.html")
     assert [r["id"] for r in criteria if r["clause"] not in plan.ids] == []
     for programme in PROGRAMMES:
@@ -107,17 +130,26 @@ def test_attachments_2_and_3_are_fully_itemised(criteria: list[dict[str, str]]) 
     assert rows == Counter(ITEMISED)
     doc = parse_policy((POLICIES / "texts" / "plan-2011.txt").read_text(encoding="utf-8"))
     requirement_clauses = {
-        c.anchor for c in iter_clauses(doc)
+        c.anchor
+        for c in iter_clauses(doc)
         if re.match(r"a[23]-s[45]-", c.anchor) and c.paragraphs  # below 四、条件 and 五、产出, with text of its own
     }
     assert requirement_clauses == {clause for clause, kind in ITEMISED if kind in ("condition", "output")}
     per_kind = Counter((r["programme"], r["kind"]) for r in criteria if r["programme"] in home)
-    assert per_kind == {("base", "condition"): 17, ("base", "output"): 3, ("base", "subsidy"): 3,
-                        ("studio", "condition"): 14, ("studio", "output"): 5, ("studio", "subsidy"): 3}
+    assert per_kind == {
+        ("base", "condition"): 17,
+        ("base", "output"): 3,
+        ("base", "subsidy"): 3,
+        ("studio", "condition"): 14,
+        ("studio", "output"): 5,
+        ("studio", "subsidy"): 3,
+    }
 
 
 @pytest.mark.parametrize("programme", PROGRAMMES)
-def test_checklist_lists_every_row_of_its_programme_by_kind(built_site: Path, criteria: list[dict[str, str]], programme: str) -> None:
+def test_checklist_lists_every_row_of_its_programme_by_kind(
+    built_site: Path, criteria: list[dict[str, str]], programme: str
+) -> None:
     html = (built_site / "apply" / programme / "index.html").read_text(encoding="utf-8")
     mine = [r for r in criteria if r["programme"] == programme]
     expected = {kind: [r["id"] for r in mine if r["kind"] == kind] for kind in dict.fromkeys(r["kind"] for r in mine)}
@@ -140,7 +172,9 @@ def test_group_rules_are_in_plain_chinese(built_site: Path) -> None:
     assert "以下 7 项须全部满足" in base  # base-capacity
 
 
-def test_selfcheck_script_and_criteria_only_on_the_self_check_page(built_site: Path, criteria: list[dict[str, str]]) -> None:
+def test_selfcheck_script_and_criteria_only_on_the_self_check_page(
+    built_site: Path, criteria: list[dict[str, str]]
+) -> None:
     html = (built_site / "apply" / "self-check" / "index.html").read_text(encoding="utf-8")
     assert '<script src="../../assets/javascripts/selfcheck.js">' in html
     embedded = re.search(r'<script type="application/json" id="hsp-criteria">(.*?)</script>', html, re.S)
@@ -164,8 +198,11 @@ def test_progress_chart_shows_the_counts_from_the_data(built_site: Path) -> None
         assert re.search(r"<title[^>]*>[^<]+</title>", body) and "<script" not in body
         held = sum(1 for r in read_csv(REGISTER / f"{register_file}.csv") if r["level"] == "national")
         goals = [int(t["count"]) for t in targets if t["programme"] == programme and t["unit"] == "个"]
-        stated = [int(a[field]) for a in announcements
-                  if a["level"] == "national" and not a["province_code"] and a["stage"] != "plan" and a[field]]
+        stated = [
+            int(a[field])
+            for a in announcements
+            if a["level"] == "national" and not a["province_code"] and a["stage"] != "plan" and a[field]
+        ]
         values = [int(v) for v in re.findall(r'class="hsp-chart-value"[^>]*>(\d+)</text>', body)]
         assert values == goals + stated + [held]
         assert int(batch[field]) in stated
@@ -179,8 +216,14 @@ def test_progress_chart_shows_the_counts_from_the_data(built_site: Path) -> None
 @pytest.mark.browser
 def test_self_check_judges_figures_offline_and_stores_nothing(page: Any, site_url: str) -> None:
     left: list[str] = []
-    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(site_url)
-               else (left.append(route.request.url), route.abort()))
+    page.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(site_url)
+            else (left.append(route.request.url), route.abort())
+        ),
+    )
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(site_url + "apply/self-check/")
@@ -207,8 +250,13 @@ def test_self_check_judges_figures_offline_and_stores_nothing(page: Any, site_ur
     for row, v in verdict.items():
         assert v.is_visible() and v.inner_text() == "不满足", row
     assert page.locator('[data-reason-for="base-c-ratio"]').inner_text() == "师生比 1:21，方案要求在 1:16 至 1:20 之间"
-    assert page.locator('[data-reason-for="base-c-trainees"]').inner_text() == "年培训规模 2999 人，方案要求不少于 3000 人"
-    assert page.locator('#sc-group-base-teachers [data-group-verdict="base-teachers"]').inner_text() == "不满足（2 项不满足）"
+    assert (
+        page.locator('[data-reason-for="base-c-trainees"]').inner_text() == "年培训规模 2999 人，方案要求不少于 3000 人"
+    )
+    assert (
+        page.locator('#sc-group-base-teachers [data-group-verdict="base-teachers"]').inner_text()
+        == "不满足（2 项不满足）"
+    )
     not_met = summary.locator('[data-list="not_met"]').inner_text()
     assert "师生比 1:21，方案要求在 1:16 至 1:20 之间" in not_met
     before = page.url
@@ -258,22 +306,33 @@ def passing_answers(page: Any, programme: str, criteria: list[dict[str, str]]) -
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize(("programme", "route"), [("base", ""), ("studio", "studio-host-enterprise"), ("studio", "studio-host-public-base")])
+@pytest.mark.parametrize(
+    ("programme", "route"), [("base", ""), ("studio", "studio-host-enterprise"), ("studio", "studio-host-public-base")]
+)
 def test_every_answer_passing_says_met_and_lists_what_to_confirm(
-        page: Any, site_url: str, criteria: list[dict[str, str]], programme: str, route: str) -> None:
+    page: Any, site_url: str, criteria: list[dict[str, str]], programme: str, route: str
+) -> None:
     page.goto(site_url + "apply/self-check/")
     page.locator("form[data-hsp-mounted]").wait_for()
     page.check(f"#sc-prog-{programme}")
     if route:
         page.check(f"#sc-route-{route}")
     passing_answers(page, programme, criteria)
-    counted = [r for r in criteria if r["programme"] == programme and r["kind"] == "condition"
-               and (not r["group"].startswith("studio-host-") or r["group"] == route)]
+    counted = [
+        r
+        for r in criteria
+        if r["programme"] == programme
+        and r["kind"] == "condition"
+        and (not r["group"].startswith("studio-host-") or r["group"] == route)
+    ]
     manual = [r for r in counted if not r["metric"]]
     overall = page.locator(f'[data-overall="{programme}-condition"]')
     assert overall.inner_text() == f"满足（{len(manual)} 项需人工确认）"
     counts = page.locator(f'[data-counts="{programme}-condition"]').inner_text()
-    assert counts == f"满足 {len(counted) - len(manual)} 项 · 不满足 0 项 · 需人工确认 {len(manual)} 项 · 未填写 0 项 · 输入无效 0 项"
+    assert (
+        counts
+        == f"满足 {len(counted) - len(manual)} 项 · 不满足 0 项 · 需人工确认 {len(manual)} 项 · 未填写 0 项 · 输入无效 0 项"
+    )
     listed = page.locator(f'[data-hsp-lists="{programme}"] [data-list="manual"] li').all_inner_texts()
     outputs = [r for r in criteria if r["programme"] == programme and r["kind"] == "output" and not r["metric"]]
     assert [t.split("：")[0] for t in listed] == [r["text"] for r in manual + outputs]
@@ -284,7 +343,9 @@ def test_every_answer_passing_says_met_and_lists_what_to_confirm(
 
 
 @pytest.mark.browser
-def test_studio_route_not_chosen_is_greyed_out_inert_and_excluded(page: Any, site_url: str, criteria: list[dict[str, str]]) -> None:
+def test_studio_route_not_chosen_is_greyed_out_inert_and_excluded(
+    page: Any, site_url: str, criteria: list[dict[str, str]]
+) -> None:
     page.goto(site_url + "apply/self-check/")
     page.locator("form[data-hsp-mounted]").wait_for()
     page.check("#sc-prog-studio")
@@ -296,7 +357,10 @@ def test_studio_route_not_chosen_is_greyed_out_inert_and_excluded(page: Any, sit
     assert off.get_attribute("aria-disabled") == "true" and off.evaluate("e => e.inert && e.disabled")
     assert on.get_attribute("aria-disabled") == "false" and not on.evaluate("e => e.inert || e.disabled")
     assert float(off.evaluate("e => getComputedStyle(e).opacity")) < 1
-    assert page.locator('#sc-group-studio-host-enterprise [data-group-verdict="studio-host-enterprise"]').inner_text() == "不适用（未选此依托方式）"
+    assert (
+        page.locator('#sc-group-studio-host-enterprise [data-group-verdict="studio-host-enterprise"]').inner_text()
+        == "不适用（未选此依托方式）"
+    )
     assert page.locator('[data-verdict-for="studio-c-ent-master"]').inner_text() == "不适用"
     assert "studio-c-ent-master" not in page.locator('[data-hsp-lists="studio"]').inner_text()
     assert not page.locator('[data-hsp-lists="studio"] [data-list="not_met"]').inner_text()
@@ -331,7 +395,10 @@ def test_verdicts_follow_their_inputs_and_are_announced_politely(page: Any, site
     page.fill('input[name="teachers"]', "100")
     page.fill('input[name="students"]', "1500")
     page.press('input[name="students"]', "Tab")  # committing the answer fires change
-    assert live.inner_text() == "师生比为1:16-1:20：不满足，师生比 1:15，方案要求在 1:16 至 1:20 之间。师资队伍：不满足（1 项不满足）。"
+    assert (
+        live.inner_text()
+        == "师生比为1:16-1:20：不满足，师生比 1:15，方案要求在 1:16 至 1:20 之间。师资队伍：不满足（1 项不满足）。"
+    )
     assert page.get_attribute('input[name="students"]', "aria-describedby") == "sc-reason-base-c-ratio"
 
 
@@ -343,7 +410,9 @@ def pdf_pages(pdf: bytes) -> int:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("programme", ("base", "studio"))
-def test_self_check_prints_a_one_page_summary(page: Any, site_url: str, criteria: list[dict[str, str]], programme: str) -> None:
+def test_self_check_prints_a_one_page_summary(
+    page: Any, site_url: str, criteria: list[dict[str, str]], programme: str
+) -> None:
     import datetime as dt
 
     page.goto(site_url + "apply/self-check/")
@@ -363,8 +432,13 @@ def test_self_check_prints_a_one_page_summary(page: Any, site_url: str, criteria
     assert "人社部发〔2011〕109号" in text and "2011—2020年" in text and "已到期" in text
     assert "申报条件：" in text and "需人工确认的" in text
     rows = sheet.locator("tbody tr").all_inner_texts()
-    shown = [r for r in criteria if r["programme"] == programme and r["kind"] in ("condition", "output")
-             and r["group"] != "studio-host-public-base"]
+    shown = [
+        r
+        for r in criteria
+        if r["programme"] == programme
+        and r["kind"] in ("condition", "output")
+        and r["group"] != "studio-host-public-base"
+    ]
     assert len(rows) == len(shown)
     assert any("不满足：" in r for r in rows)
     assert pdf_pages(page.pdf(format="A4")) == 1
@@ -411,7 +485,9 @@ def test_every_applicant_page_names_its_rules_their_period_and_status(built_site
         assert "实施期 2011—2020年" in text and "状态 已到期" in text and "来源未写明效力" in text, url
         assert "当年发布的申报通知" in text, url
         assert 'href="' in banner.group(1) and "plan-2011/#s2" in banner.group(1), url
-    assert not plan["validity"], "the status is derived only while the row states no validity; revisit the banner when it does"
+    assert not plan["validity"], (
+        "the status is derived only while the row states no validity; revisit the banner when it does"
+    )
 
 
 def test_home_sends_applicants_to_the_apply_pages(built_site: Path) -> None:
@@ -419,12 +495,25 @@ def test_home_sends_applicants_to_the_apply_pages(built_site: Path) -> None:
     assert re.search(r'<a class="hsp-entry" href="apply/"><strong>看条件</strong>', home)
     assert 'href="apply/progress/"' in home
     index = strip_tags((built_site / "apply" / "index.html").read_text(encoding="utf-8"))
-    for name in ("培训基地：申报条件清单", "技能大师工作室：申报条件清单", "技师培训：目标任务", "在线自查", "目标与进展"):
+    for name in (
+        "培训基地：申报条件清单",
+        "技能大师工作室：申报条件清单",
+        "技师培训：目标任务",
+        "在线自查",
+        "目标与进展",
+    ):
         assert name in index
 
 
-APPLICANT_PAGES = ("apply/", "apply/base/", "apply/studio/", "apply/technician/", "apply/self-check/",
-                   "apply/progress/", "policies/")
+APPLICANT_PAGES = (
+    "apply/",
+    "apply/base/",
+    "apply/studio/",
+    "apply/technician/",
+    "apply/self-check/",
+    "apply/progress/",
+    "policies/",
+)
 
 
 @pytest.mark.browser

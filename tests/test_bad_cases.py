@@ -1,6 +1,7 @@
 """Every folder under cases/bad/ is a minimal good project with some files replaced. Validation must
 report exactly the problems listed in its expected.txt (``path:row:code``, one per line), and the
 build must refuse it with exit code 1, in Chinese, without a traceback, leaving files untouched."""
+
 from __future__ import annotations
 
 import hashlib
@@ -10,13 +11,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import CASES
 
-from generator.validate.checks.catalogue import BY_CODE
 from generator.cli import main
 from generator.model.problems import WARNING
 from generator.validate import validate
-
-from conftest import CASES
+from generator.validate.checks.catalogue import BY_CODE
 
 BAD = sorted(p for p in (CASES / "bad").iterdir() if p.is_dir())
 
@@ -42,8 +42,11 @@ def flatten(problems: list, root: Path) -> list[str]:
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_good_project_is_clean(tmp_path: Path) -> None:
@@ -54,7 +57,9 @@ def test_good_project_is_clean(tmp_path: Path) -> None:
 def test_bad_case_reports_expected_problems(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     datasets = overlay(case, tmp_path)
     monkeypatch.chdir(tmp_path)
-    expected = sorted(line.strip() for line in (case / "expected.txt").read_text(encoding="utf-8").splitlines() if line.strip())
+    expected = sorted(
+        line.strip() for line in (case / "expected.txt").read_text(encoding="utf-8").splitlines() if line.strip()
+    )
     assert expected, "a bad case must expect at least one problem"
     assert flatten(validate(datasets), datasets) == expected
 
@@ -68,7 +73,9 @@ def test_bad_case_fails_build_and_changes_nothing(case: Path, tmp_path: Path, mo
     (out / ".hsp-site").write_text("上一次构建的标记\n", encoding="utf-8")  # a site this tool built
     before_data, before_site = tree_digest(datasets), tree_digest(out)
     monkeypatch.chdir(tmp_path)
-    codes = {line.rsplit(":", 1)[-1].strip() for line in (case / "expected.txt").read_text(encoding="utf-8").splitlines()}
+    codes = {
+        line.rsplit(":", 1)[-1].strip() for line in (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    }
     warned_only = all(c in BY_CODE and BY_CODE[c].severity == WARNING for c in codes if c)
     strict = ["--strict"] if warned_only else []  # a warnings-only case must fail a strict build
     result = CliRunner().invoke(main, ["build", "--datasets", str(datasets), "--out", str(out), *strict])

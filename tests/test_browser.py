@@ -1,5 +1,6 @@
 """What a person sees, in a real headless Chromium: home, the studios list, an announcement page,
 and a CSV downloaded from the open-data page."""
+
 from __future__ import annotations
 
 import csv
@@ -7,7 +8,6 @@ import io
 
 import pandas as pd
 import pytest
-
 from conftest import REPO
 
 pytestmark = pytest.mark.browser

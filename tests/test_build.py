@@ -1,4 +1,5 @@
 """The built site: complete, self-contained, and never half-replaced by a failed build."""
+
 from __future__ import annotations
 
 import csv
@@ -12,14 +13,32 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import REPO
 
 from generator.cli import main
 
-from conftest import REPO
-
-LOADING_ATTRS = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"), ("audio", "src"),
-                 ("video", "src"), ("embed", "src"), ("object", "data"), ("link", "href")}
-LOADING_LINK_RELS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon", "preconnect", "dns-prefetch"}
+LOADING_ATTRS = {
+    ("script", "src"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("audio", "src"),
+    ("video", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+    ("link", "href"),
+}
+LOADING_LINK_RELS = {
+    "stylesheet",
+    "icon",
+    "preload",
+    "prefetch",
+    "modulepreload",
+    "manifest",
+    "apple-touch-icon",
+    "preconnect",
+    "dns-prefetch",
+}
 
 
 class Loads(HTMLParser):
@@ -41,8 +60,11 @@ class Loads(HTMLParser):
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_built_html_loads_nothing_from_another_host(built_site: Path) -> None:
@@ -90,7 +112,9 @@ def test_failed_build_leaves_previous_site_byte_identical(good_site: tuple[Path,
     datasets, out = good_site
     before = tree_digest(out)
     studios = datasets / "register" / "studios.csv"
-    studios.write_text(studios.read_text(encoding="utf-8").replace(",municipal,2023,", ",municipal,20二3,", 1), encoding="utf-8")
+    studios.write_text(
+        studios.read_text(encoding="utf-8").replace(",municipal,2023,", ",municipal,20二3,", 1), encoding="utf-8"
+    )
     result = CliRunner().invoke(main, ["build", "--datasets", str(datasets), "--out", str(out)])
     assert result.exit_code == 1
     assert "[type-error]" in result.output and "原有网站保持不变" in result.output
@@ -113,7 +137,9 @@ def test_successful_rebuild_replaces_the_site(good_site: tuple[Path, Path]) -> N
     assert sorted(p.name for p in out.parent.iterdir()) == ["datasets", "site"]
 
 
-def test_mkdocs_failure_is_reported_in_chinese_and_keeps_site(good_site: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_mkdocs_failure_is_reported_in_chinese_and_keeps_site(
+    good_site: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     datasets, out = good_site
     before = tree_digest(out)
     from generator.site import mkdocs as site_module

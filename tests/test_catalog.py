@@ -1,6 +1,7 @@
 """Published metadata: datapackage.json with bytes and sha256 hash that frictionless checks (API and
 CLI), SHA-256 on the dataset pages, the DCAT-AP catalogue and the pages' schema.org JSON-LD (parsed
 with rdflib), and the optional site_url."""
+
 from __future__ import annotations
 
 import hashlib
@@ -13,13 +14,11 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from conftest import CASES, REPO, published
 from frictionless import validate as frictionless_validate
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
 from generator.load.config import load_config
-from generator.load import load
-
-from conftest import CASES, REPO, published
 
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 DCT = Namespace("http://purl.org/dc/terms/")
@@ -43,7 +42,7 @@ def descriptors(site: Path) -> list[Path]:
 def local(site: Path, base: str, iri: object) -> Path:
     text = str(iri).split("#")[0]
     assert text.startswith(base), text
-    rel = text[len(base):]
+    rel = text[len(base) :]
     return site / (rel + "index.html" if rel.endswith("/") or rel == "" else rel)
 
 
@@ -65,9 +64,16 @@ def test_frictionless_api_validates_every_published_package(built_site: Path) ->
 
 
 def test_frictionless_cli_validates_every_published_package(built_site: Path) -> None:
-    runs = {path: subprocess.Popen([str(FRICTIONLESS), "validate", "datapackage.json"], cwd=path.parent,
-                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-            for path in descriptors(built_site)}  # in parallel: each run spends seconds importing frictionless
+    runs = {
+        path: subprocess.Popen(
+            [str(FRICTIONLESS), "validate", "datapackage.json"],
+            cwd=path.parent,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for path in descriptors(built_site)
+    }  # in parallel: each run spends seconds importing frictionless
     for path, run in runs.items():
         out, _ = run.communicate()
         assert run.returncode == 0, (path, out[-2000:])
@@ -85,8 +91,11 @@ def test_frictionless_notices_a_changed_file(built_site: Path, tmp_path: Path) -
 def test_dataset_pages_show_the_files_sha256(built_site: Path) -> None:
     for package in ("register", "policies"):
         page = built_site / "data" / package / "index.html"
-        rows = re.findall(r'<tr id="file-[^"]+"><th scope="row"><a href="([^"]+)" download>.*?'
-                          r'<code class="hsp-hash">([0-9a-f]{64})</code>', page.read_text(encoding="utf-8"))
+        rows = re.findall(
+            r'<tr id="file-[^"]+"><th scope="row"><a href="([^"]+)" download>.*?'
+            r'<code class="hsp-hash">([0-9a-f]{64})</code>',
+            page.read_text(encoding="utf-8"),
+        )
         assert len(rows) >= 10
         for href, digest in rows:
             assert sha256((page.parent / href).resolve()) == digest, href
@@ -104,7 +113,15 @@ def test_catalog_is_dcat_ap_with_a_distribution_per_file(built_site: Path, site_
     assert len(datasets) == len(pub.packages) + len(pub.releases) + 1  # current, every release's, the changelog
     files = 0
     for dataset in datasets:
-        for prop in (DCT.title, DCT.description, DCT.identifier, DCAT.version, DCT.license, DCT.publisher, DCAT.landingPage):
+        for prop in (
+            DCT.title,
+            DCT.description,
+            DCT.identifier,
+            DCAT.version,
+            DCT.license,
+            DCT.publisher,
+            DCAT.landingPage,
+        ):
             assert graph.value(dataset, prop) is not None, (dataset, prop)
         assert local(built_site, site_url, graph.value(dataset, DCAT.landingPage)).is_file()
         assert {lit.language for lit in graph.objects(dataset, DCT.title)} == {"zh"}
@@ -168,9 +185,11 @@ def test_site_url_makes_every_iri_absolute(tmp_path: Path) -> None:
 
 def test_site_url_is_read_from_mkdocs_yml(tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: x\nsite_url: https://data.example.org/hsp\nmarkdown_extensions:\n"
-                      "  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n",
-                      encoding="utf-8")
+    config.write_text(
+        "site_name: x\nsite_url: https://data.example.org/hsp\nmarkdown_extensions:\n"
+        "  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n",
+        encoding="utf-8",
+    )
     assert load_config(config).site_url == "https://data.example.org/hsp/"
     config.write_text("site_name: x\n", encoding="utf-8")
     assert load_config(config).site_url == ""

@@ -1,4 +1,5 @@
 """The command line: exact output and exit codes (0 clean, 1 invalid data, 2 usage)."""
+
 from __future__ import annotations
 
 import json
@@ -6,10 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-
-
-from conftest import CASES, run_cli as run
-
+from conftest import CASES
+from conftest import run_cli as run
 
 
 def test_validate_clean(project: Path) -> None:
@@ -33,14 +32,21 @@ def test_validate_reports_every_problem_then_a_summary(project: Path) -> None:
 
 def test_validate_json_lists_the_same_problems(project: Path) -> None:
     studios = project / "register" / "studios.csv"
-    studios.write_text(studios.read_text(encoding="utf-8").replace(",2023,wuhan-2023,", ",2023,nowhere,", 1), encoding="utf-8")
+    studios.write_text(
+        studios.read_text(encoding="utf-8").replace(",2023,wuhan-2023,", ",2023,nowhere,", 1), encoding="utf-8"
+    )
     code, out = run("validate", "--datasets", "datasets", "--json")
     assert code == 1
     report = json.loads(out)
     assert report["valid"] is False and report["errors"] == 1
     (problem,) = report["problems"]
     assert problem["path"] == "datasets/register/studios.csv"
-    assert (problem["row"], problem["code"], problem["field"], problem["actual"]) == (2, "foreign-key", "announcement_id", "nowhere")
+    assert (problem["row"], problem["code"], problem["field"], problem["actual"]) == (
+        2,
+        "foreign-key",
+        "announcement_id",
+        "nowhere",
+    )
     assert "引用的编号不存在" in problem["message"]
 
 
@@ -57,12 +63,15 @@ def test_english_never_reaches_the_user(project: Path) -> None:
         assert not any(word in message for word in ("Row at", "constraint", "does not", "Type error", "cell")), line
 
 
-@pytest.mark.parametrize("args", [
-    ("validate", "--datasets", "no-such-folder"),
-    ("build", "--datasets", "no-such-folder"),
-    ("no-such-command",),
-    ("validate", "--no-such-option"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("validate", "--datasets", "no-such-folder"),
+        ("build", "--datasets", "no-such-folder"),
+        ("no-such-command",),
+        ("validate", "--no-such-option"),
+    ],
+)
 def test_usage_errors_exit_2(project: Path, args: tuple[str, ...]) -> None:
     code, out = run(*args)
     assert code == 2, out
@@ -82,13 +91,16 @@ def test_every_command_has_chinese_help() -> None:
             assert english not in text, f"{command} --help still says {english!r}"
 
 
-@pytest.mark.parametrize("args", [
-    ("build", "--bogus"),
-    ("synth",),
-    ("template", "studios", "--out"),
-    ("no-such-command",),
-    ("validate", "--datasets", "no-such-folder"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("build", "--bogus"),
+        ("synth",),
+        ("template", "studios", "--out"),
+        ("no-such-command",),
+        ("validate", "--datasets", "no-such-folder"),
+    ],
+)
 def test_usage_errors_are_said_in_chinese(project: Path, args: tuple[str, ...]) -> None:
     code, out = run(*args)
     assert code == 2, out
@@ -99,7 +111,7 @@ def test_usage_errors_are_said_in_chinese(project: Path, args: tuple[str, ...]) 
 
 def test_every_command_is_in_the_readme(repo: Path) -> None:
     readme = (repo / "README.md").read_text(encoding="utf-8")
-    code, out = run("--help")
+    _, out = run("--help")
     commands = [line.split()[0] for line in out.split("命令:")[1].strip().splitlines() if line.strip()]
     for command in commands:
         assert f"python -m generator {command}" in readme, command

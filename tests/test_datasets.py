@@ -1,5 +1,6 @@
 """The committed datasets: valid by our validator and by frictionless itself, and complete against
 the real records in ../shared/data/."""
+
 from __future__ import annotations
 
 import csv
@@ -8,11 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 from frictionless import Package
 
 from generator.validate import validate
-
-from conftest import REPO
 
 SHARED = REPO.parent / "shared" / "data"
 PACKAGES = sorted(REPO.glob("datasets/*/datapackage.json"))
@@ -32,8 +32,9 @@ def test_committed_datasets_validate_clean() -> None:
 def test_frictionless_validates_each_package(descriptor: Path) -> None:
     report = Package(str(descriptor)).validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
-    cli = subprocess.run([sys.executable, "-m", "frictionless", "validate", str(descriptor)],
-                         capture_output=True, text=True, cwd=REPO)
+    cli = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", str(descriptor)], capture_output=True, text=True, cwd=REPO
+    )
     assert cli.returncode == 0, cli.stdout[-2000:]
 
 
@@ -56,7 +57,10 @@ def test_every_shared_record_is_imported_with_provenance(kind: str) -> None:
             assert mine[field] == theirs[field], (mine["id"], field)
         if kind == "studios":
             assert (mine["master_name"], mine["name_as_printed"], mine["name_quality"]) == (
-                theirs["master_name"], theirs["name_as_printed"], theirs["name_quality"])
+                theirs["master_name"],
+                theirs["name_as_printed"],
+                theirs["name_quality"],
+            )
         assert mine["evidence_level"] and mine["evidence"]
     assert len({r["id"] for r in ours}) == len(ours)
 

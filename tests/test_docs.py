@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import REPO, run_cli
 
 DOCS = ("README.md", "CONTRIBUTING.md")

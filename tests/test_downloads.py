@@ -2,6 +2,7 @@
 rows; ids kept as text in Excel; no Excel-facing cell that starts a formula; ZIP bundles; record twins;
 and hostile cells (=HYPERLINK, -2+3) kept as they are in the canonical CSV, JSON and Parquet, behind an
 apostrophe in the Excel CSV and as text cells in the XLSX, with a validation warning for each."""
+
 from __future__ import annotations
 
 import csv
@@ -17,15 +18,14 @@ import openpyxl
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
+from conftest import CASES, REPO, published
 
-from generator.model.cells import FORMULA_LEADS, for_excel_csv, is_id_like, looks_like_formula
-from generator.model.schema import fields_of
 from generator.load import load
-from generator.validate import validate
+from generator.model.cells import FORMULA_LEADS, for_excel_csv, is_id_like, looks_like_formula
 from generator.model.loaded import Model
 from generator.model.register import Resource
-
-from conftest import CASES, REPO, published
+from generator.model.schema import fields_of
+from generator.validate import validate
 
 HOSTILE = '=HYPERLINK("http://x","点我")'
 
@@ -166,8 +166,9 @@ def test_a_formula_cell_keeps_its_value_and_is_protected_only_in_excel_files(tmp
     assert plain["evidence"][0] == hostile
     assert json.loads(files["data/register/studios.json"])[0]["evidence"] == hostile
     assert pq.read_table(io.BytesIO(files["data/register/studios.parquet"])).column("evidence")[0].as_py() == hostile
-    excel = pd.read_csv(io.BytesIO(files["data/register/studios.excel.csv"]), dtype=str, keep_default_na=False,
-                        encoding="utf-8-sig")
+    excel = pd.read_csv(
+        io.BytesIO(files["data/register/studios.excel.csv"]), dtype=str, keep_default_na=False, encoding="utf-8-sig"
+    )
     assert excel["evidence"][0] == "'" + hostile
     sheet = openpyxl.load_workbook(io.BytesIO(files["data/register/studios.xlsx"])).worksheets[0]
     column = [c.value for c in sheet[1]].index("evidence") + 1
@@ -182,9 +183,10 @@ def test_dataset_page_shows_fields_preview_code_and_citations(built_site: Path, 
     studios = model.package("register").resource("studios")
     assert f"<strong>预览</strong>：前 20 行（共 {len(studios.rows)} 行）" in html
     assert html.count('<div class="hsp-preview" data-search-exclude>') == sum(
-        1 for r in model.package("register").resources if r.rows)
-    assert "<th scope=\"row\"><code>credit_code</code></th>" in html
-    assert 'studios = pd.read_csv(&#34;studios.csv&#34;, dtype={&#34;id&#34;: &#34;string&#34;' in html
+        1 for r in model.package("register").resources if r.rows
+    )
+    assert '<th scope="row"><code>credit_code</code></th>' in html
+    assert "studios = pd.read_csv(&#34;studios.csv&#34;, dtype={&#34;id&#34;: &#34;string&#34;" in html
     assert 'studios &lt;- read_csv("studios.csv", col_types = cols(id = col_character(), ' in html
     assert "[DS/OL]. 版本 " in html and "[Data set]" in html
     assert "'=HYPERLINK(…)" in html and "<code>-2+3</code>" in html  # the rule is explained where the files are

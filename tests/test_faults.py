@@ -9,7 +9,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, run_cli, tree_digest
 
 FAULTS = {
@@ -31,8 +30,9 @@ def previous(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 @pytest.mark.parametrize("code", sorted(FAULTS))
-def test_a_fault_while_writing_the_site_is_said_in_chinese(previous: tuple[Path, Path], code: int,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_fault_while_writing_the_site_is_said_in_chinese(
+    previous: tuple[Path, Path], code: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     datasets, out = previous
     before_site, before_data = tree_digest(out), tree_digest(datasets)
     real = Path.write_bytes
@@ -59,16 +59,22 @@ def test_a_fault_while_importing_is_said_in_chinese(tmp_path: Path, monkeypatch:
     shutil.copytree(REPO / "datasets", tmp_path / "datasets")
     before = tree_digest(tmp_path / "datasets")
     upload = REPO / "tests" / "cases" / "import" / "good" / "studios-gbk.csv"
-    assert run_cli("import", str(upload), "--into", "studios", "--datasets", str(tmp_path / "datasets"), "--dry-run")[0] == 0
+    assert (
+        run_cli("import", str(upload), "--into", "studios", "--datasets", str(tmp_path / "datasets"), "--dry-run")[0]
+        == 0
+    )
     monkeypatch.setattr("generator.files.os.replace", _raise(errno.ENOSPC))
     code, output = run_cli("import", str(upload), "--into", "studios", "--datasets", str(tmp_path / "datasets"))
     assert code == 1, output
     assert "磁盘空间不足" in output and "studios.csv" in output
     assert tree_digest(tmp_path / "datasets") == before
-    assert not [p for p in (tmp_path / "datasets" / "register").iterdir() if p.name.startswith(".")], "no temporary file left"
+    assert not [p for p in (tmp_path / "datasets" / "register").iterdir() if p.name.startswith(".")], (
+        "no temporary file left"
+    )
 
 
 def _raise(code: int):  # type: ignore[no-untyped-def]
     def fail(*args: object, **kwargs: object) -> None:
         raise OSError(code, "injected", str(args[-1]) if args else "")
+
     return fail

@@ -1,4 +1,5 @@
 """Atom feeds: valid (feedparser, no bozo), newest first, one per province and level, linked from every page."""
+
 from __future__ import annotations
 
 import csv
@@ -7,11 +8,10 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from conftest import REPO
 
 from generator.export.feeds import PLACEHOLDER_BASE, timestamp
 from generator.load.config import load_config
-
-from conftest import REPO
 
 REGISTER = REPO / "datasets" / "register"
 FEED_LINK = re.compile(r'<link rel="\s*alternate\s*" type="application/atom\+xml"[^>]*href="([^"]+)"')
@@ -104,9 +104,14 @@ def test_site_url_is_the_base_when_set(tmp_path: Path) -> None:
     assert load_config(yml).site_url == ""
 
 
-@pytest.mark.parametrize(("date", "stamp"), [
-    ("2013-07-24", "2013-07-24T00:00:00+08:00"), ("2018-11", "2018-11-01T00:00:00+08:00"),
-    ("2014", "2014-01-01T00:00:00+08:00"), ("", ""),
-])
+@pytest.mark.parametrize(
+    ("date", "stamp"),
+    [
+        ("2013-07-24", "2013-07-24T00:00:00+08:00"),
+        ("2018-11", "2018-11-01T00:00:00+08:00"),
+        ("2014", "2014-01-01T00:00:00+08:00"),
+        ("", ""),
+    ],
+)
 def test_partial_dates_count_from_their_first_day(date: str, stamp: str) -> None:
     assert timestamp(date) == stamp

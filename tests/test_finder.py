@@ -1,5 +1,6 @@
 """The finder (find/): data file, Chinese substring search, normalising, facets with live counts,
 state in the query string, and the size of its data at 20,000 records."""
+
 from __future__ import annotations
 
 import csv
@@ -12,13 +13,12 @@ from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
+from conftest import REPO
 
 from generator.export import finder
 from generator.model.loaded import Model
 from generator.model.register import Announcement, Level, Province, Record, Register
 from generator.model.site import SiteModel
-
-from conftest import REPO
 
 REGISTER = REPO / "datasets" / "register"
 COUNT = re.compile(r"^(.*)（(\d+)）$")
@@ -30,8 +30,9 @@ def table(name: str) -> list[dict[str, str]]:
 
 
 def records() -> list[dict[str, str]]:
-    return [{**r, "type": "base", "master_name": ""} for r in table("bases")] + \
-           [{**r, "type": "studio"} for r in table("studios")]
+    return [{**r, "type": "base", "master_name": ""} for r in table("bases")] + [
+        {**r, "type": "studio"} for r in table("studios")
+    ]
 
 
 def link(r: dict[str, str]) -> str:
@@ -40,8 +41,10 @@ def link(r: dict[str, str]) -> str:
 
 def expected(*words: str) -> set[str]:
     """What a person expects: every record with each word somewhere in name, master, host or city."""
+
     def hay(r: dict[str, str]) -> str:
         return " ".join([r["name"], r["master_name"].replace(";", "、"), r["host_organization"], r["city"]])
+
     return {link(r) for r in records() if all(w in hay(r) for w in words)}
 
 
@@ -59,7 +62,8 @@ def options(page, name: str) -> dict[str, int]:  # type: ignore[no-untyped-def]
     """Each option of a facet select: value → the count a person reads in its label."""
     out = {}
     for value, text in page.eval_on_selector_all(
-            f"#hsp-finder-{name} option", "els => els.map(o => [o.value, o.textContent])"):
+        f"#hsp-finder-{name} option", "els => els.map(o => [o.value, o.textContent])"
+    ):
         match = COUNT.match(text)
         assert match, f"option without a count: {text}"
         out[value] = int(match.group(2))
@@ -68,10 +72,11 @@ def options(page, name: str) -> dict[str, int]:  # type: ignore[no-untyped-def]
 
 # --- the data file ---------------------------------------------------------------------------------
 
+
 def test_data_js_holds_every_record_once(built_site: Path) -> None:
     text = (built_site / "find" / "data.js").read_text(encoding="utf-8")
     assert text.startswith("window.HSP_FINDER=") and text.rstrip().endswith(";")
-    data = json.loads(text[len("window.HSP_FINDER="):].rstrip().rstrip(";"))
+    data = json.loads(text[len("window.HSP_FINDER=") :].rstrip().rstrip(";"))
     ids = [row[1] for row in data["rows"]]
     assert sorted(ids) == sorted(r["id"] for r in records())
     trad, simp = data["t2s"]
@@ -90,22 +95,63 @@ def synthetic_site(n: int, seed: int = 1) -> SiteModel:
 
     def word(k: int) -> str:
         return "".join(rng.choice(common) for _ in range(k))
-    levels = {c: Level(c, label, i, "") for i, (c, label) in enumerate(
-        [("national", "国家级"), ("provincial", "省级"), ("municipal", "市级"), ("county", "县级")])}
+
+    levels = {
+        c: Level(c, label, i, "")
+        for i, (c, label) in enumerate(
+            [("national", "国家级"), ("provincial", "省级"), ("municipal", "市级"), ("county", "县级")]
+        )
+    }
     provinces = {f"{i}0000": Province(f"{i}0000", word(2), word(3), "省") for i in range(11, 65)}
-    announcements = tuple(Announcement(f"a-{i}", word(20), "printed", word(10), "", f"20{10 + i % 15}-01-01",
-                                       "provincial", "studios", "list", "", None, None, "complete",
-                                       "https://example.invalid/", "official", "") for i in range(600))
+    announcements = tuple(
+        Announcement(
+            f"a-{i}",
+            word(20),
+            "printed",
+            word(10),
+            "",
+            f"20{10 + i % 15}-01-01",
+            "provincial",
+            "studios",
+            "list",
+            "",
+            None,
+            None,
+            "complete",
+            "https://example.invalid/",
+            "official",
+            "",
+        )
+        for i in range(600)
+    )
     hosts = [word(rng.randint(6, 14)) + "有限公司" for _ in range(n // 2)]
     cities = [word(2) for _ in range(300)]
     studios = []
     for i in range(n):
         master = word(rng.choice((2, 3)))
-        studios.append(Record("studio", f"S{i + 1:06d}", master + word(rng.randint(0, 4)) + "技能大师工作室",
-                              "", "printed", (master,), rng.choice(hosts), "", rng.choice(list(provinces)),
-                              rng.choice(cities), rng.choice(list(levels)), rng.randint(2011, 2025),
-                              f"a-{rng.randrange(600)}", "https://example.invalid/", "official", ""))
-    register = Register(levels=levels, provinces=provinces, announcements=announcements, bases=(), studios=tuple(studios))
+        studios.append(
+            Record(
+                "studio",
+                f"S{i + 1:06d}",
+                master + word(rng.randint(0, 4)) + "技能大师工作室",
+                "",
+                "printed",
+                (master,),
+                rng.choice(hosts),
+                "",
+                rng.choice(list(provinces)),
+                rng.choice(cities),
+                rng.choice(list(levels)),
+                rng.randint(2011, 2025),
+                f"a-{rng.randrange(600)}",
+                "https://example.invalid/",
+                "official",
+                "",
+            )
+        )
+    register = Register(
+        levels=levels, provinces=provinces, announcements=announcements, bases=(), studios=tuple(studios)
+    )
     return SiteModel(Model(Path("."), (), register), built="2025-01-01")
 
 
@@ -116,6 +162,7 @@ def test_data_stays_under_2_mb_gzip_at_20000_records() -> None:
 
 
 # --- searching in Chromium ------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("word", ["付一鸣", "地铁", "武汉", "大师"])
 def test_text_matches_any_part_of_name_master_host_or_city(page, site_url: str, word: str) -> None:  # type: ignore[no-untyped-def]
@@ -154,13 +201,17 @@ def test_typing_updates_results_and_url(page, site_url: str) -> None:  # type: i
 
 # --- facets ---------------------------------------------------------------------------------------
 
+
 def test_facet_counts_equal_the_dataset(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
     rows = records()
     open_finder(page, site_url)
     assert results(page) == {link(r) for r in rows}
     assert options(page, "type") == {"": len(rows), **Counter(r["type"] for r in rows)}
     assert options(page, "level") == {"": len(rows), **Counter(r["level"] for r in rows)}
-    assert options(page, "province") == {"": len(rows), **Counter(r["province_code"] for r in rows if r["province_code"])}
+    assert options(page, "province") == {
+        "": len(rows),
+        **Counter(r["province_code"] for r in rows if r["province_code"]),
+    }
     assert options(page, "year") == {"": len(rows), **Counter(r["year"] or "unknown" for r in rows)}
     assert options(page, "announcement") == {"": len(rows), **Counter(r["announcement_id"] or "none" for r in rows)}
 
@@ -172,7 +223,9 @@ def test_facet_counts_follow_the_other_facets(page, site_url: str) -> None:  # t
     assert results(page) == {link(r) for r in municipal}
     # the level facet counts studios at every level (its own choice aside); type counts municipal records
     assert options(page, "level") == {"": len(studios), **Counter(r["level"] for r in studios)}
-    assert options(page, "type")["base"] == sum(1 for r in records() if r["type"] == "base" and r["level"] == "municipal")
+    assert options(page, "type")["base"] == sum(
+        1 for r in records() if r["type"] == "base" and r["level"] == "municipal"
+    )
     in_province = Counter(r["province_code"] for r in municipal if r["province_code"])
     every_province = {r["province_code"] for r in records() if r["province_code"]}
     assert options(page, "province") == {"": len(municipal), **{c: in_province[c] for c in every_province}}
@@ -216,18 +269,30 @@ def test_rows_are_capped_with_show_more(page, site_url: str) -> None:  # type: i
 
 # --- words that mean a province, a level or an id; typing with an IME ------------------------------
 
-@pytest.mark.parametrize(("word", "field", "value"), [
-    ("湖北", "province_code", "420000"), ("湖北省", "province_code", "420000"), ("四川", "province_code", "510000"),
-    ("江苏", "province_code", "320000"), ("广西壮族自治区", "province_code", "450000"),
-    ("国家级", "level", "national"), ("市级", "level", "municipal"),
-])
-def test_a_province_or_level_word_finds_every_record_of_it(page, site_url: str, word: str, field: str, value: str) -> None:  # type: ignore[no-untyped-def]
+
+@pytest.mark.parametrize(
+    ("word", "field", "value"),
+    [
+        ("湖北", "province_code", "420000"),
+        ("湖北省", "province_code", "420000"),
+        ("四川", "province_code", "510000"),
+        ("江苏", "province_code", "320000"),
+        ("广西壮族自治区", "province_code", "450000"),
+        ("国家级", "level", "national"),
+        ("市级", "level", "municipal"),
+    ],
+)
+def test_a_province_or_level_word_finds_every_record_of_it(
+    page, site_url: str, word: str, field: str, value: str
+) -> None:  # type: ignore[no-untyped-def]
     want = {link(r) for r in records() if r[field] == value} | expected(word)
     open_finder(page, site_url, "?q=" + quote(word))
     assert results(page) == want
     status = page.text_content("#hsp-finder-status")
     assert status.startswith(f"找到 {len(want)} 条记录")
-    assert f"「{word}」按{'省份' if field == 'province_code' else '层级'}" in status, "the reader is told how the word was taken"
+    assert f"「{word}」按{'省份' if field == 'province_code' else '层级'}" in status, (
+        "the reader is told how the word was taken"
+    )
 
 
 def test_province_and_level_words_combine(page, site_url: str) -> None:  # type: ignore[no-untyped-def]

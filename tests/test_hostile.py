@@ -1,5 +1,6 @@
 """Untrusted text stays text: names with markup, script, template syntax and Markdown build into a
 site where no script runs, every page shows them literally, and the feeds carry them escaped."""
+
 from __future__ import annotations
 
 import csv
@@ -11,11 +12,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from conftest import REPO, serve
 
 from generator.build import build
 from generator.model.problems import Problem, errors
-
-from conftest import REPO, serve
 
 IMG = "<img src=x onerror=alert(1)>"
 SCRIPT = '"><script>window.__pwned=1</script>'
@@ -49,8 +49,18 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Proble
     root = tmp_path_factory.mktemp("hostile")
     datasets = shutil.copytree(REPO / "datasets", root / "datasets")
     register = datasets / "register"
-    rewrite(register / "studios.csv", {"S000001": {
-        "name": NAME, "name_as_printed": NAME, "master_name": MASTER, "host_organization": HOST, "city": CITY}})
+    rewrite(
+        register / "studios.csv",
+        {
+            "S000001": {
+                "name": NAME,
+                "name_as_printed": NAME,
+                "master_name": MASTER,
+                "host_organization": HOST,
+                "city": CITY,
+            }
+        },
+    )
     with (register / "announcements.csv").open(encoding="utf-8", newline="") as f:
         newest = max((r for r in csv.DictReader(f) if r["date"]), key=lambda r: (r["date"], r["id"]))["id"]
     rewrite(register / "announcements.csv", {a: {"title": TITLE} for a in ("wuhan-2023", newest)})
@@ -75,6 +85,7 @@ def watched(page) -> Iterator[object]:  # type: ignore[no-untyped-def]
     def dismiss(dialog) -> None:  # type: ignore[no-untyped-def]
         dialogs.append(dialog.message)
         dialog.dismiss()
+
     page.on("dialog", dismiss)
     page.dialogs = dialogs
     yield page
@@ -91,20 +102,28 @@ def test_validation_warns_and_the_build_succeeds(hostile: tuple[Path, list[Probl
     out, problems, _ = hostile
     assert errors(problems) == []
     flagged = {(p.path.split("/")[-1], p.field) for p in problems if p.code == "markup-in-name"}
-    assert {("studios.csv", "name"), ("studios.csv", "master_name"), ("studios.csv", "host_organization"),
-            ("studios.csv", "city"), ("announcements.csv", "title")} <= flagged
+    assert {
+        ("studios.csv", "name"),
+        ("studios.csv", "master_name"),
+        ("studios.csv", "host_organization"),
+        ("studios.csv", "city"),
+        ("announcements.csv", "title"),
+    } <= flagged
     assert (out / "studios" / "S000001" / "index.html").exists()
 
 
-@pytest.mark.parametrize(("url", "shown"), [
-    ("studios/S000001/", NAME),
-    ("announcements/wuhan-2023/", TITLE),
-    ("announcements/", TITLE),
-    ("studios/", NAME),
-    ("studios/province/420000/", NAME),
-    ("studios/level/municipal/", NAME),
-    ("", TITLE),
-])
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("studios/S000001/", NAME),
+        ("announcements/wuhan-2023/", TITLE),
+        ("announcements/", TITLE),
+        ("studios/", NAME),
+        ("studios/province/420000/", NAME),
+        ("studios/level/municipal/", NAME),
+        ("", TITLE),
+    ],
+)
 def test_pages_show_the_text_and_run_nothing(watched, hostile_url: str, url: str, shown: str) -> None:  # type: ignore[no-untyped-def]
     page = watched
     page.goto(hostile_url + url)
@@ -118,8 +137,12 @@ def test_record_page_shows_every_hostile_field_literally(watched, hostile_url: s
     page = watched
     page.goto(hostile_url + "studios/S000001/")
     assert page.text_content("h1") == NAME
-    facts = dict(zip(page.eval_on_selector_all("dl.hsp-meta dt", "els => els.map(e => e.textContent)"),
-                     page.eval_on_selector_all("dl.hsp-meta dd", "els => els.map(e => e.textContent)")))
+    facts = dict(
+        zip(
+            page.eval_on_selector_all("dl.hsp-meta dt", "els => els.map(e => e.textContent)"),
+            page.eval_on_selector_all("dl.hsp-meta dd", "els => els.map(e => e.textContent)"),
+        )
+    )
     assert facts["技能大师"] == MASTER and facts["依托单位"] == HOST and facts["城市"] == CITY
     assert facts["公告"].startswith(TITLE)
     assert page.title().startswith(NAME)
@@ -135,7 +158,9 @@ def test_finder_shows_hostile_results_as_text(watched, hostile_url: str, query: 
     meta = page.text_content("#hsp-finder-results .hsp-finder__meta")
     assert MASTER in meta and HOST in meta and CITY in meta
     page.select_option("#hsp-finder-announcement", "wuhan-2023")
-    assert TITLE in page.eval_on_selector_all("#hsp-finder-announcement option", "els => els.map(e => e.textContent).join()")
+    assert TITLE in page.eval_on_selector_all(
+        "#hsp-finder-announcement option", "els => els.map(e => e.textContent).join()"
+    )
     assert_inert(page)
 
 
@@ -150,20 +175,30 @@ def test_site_search_runs_nothing(watched, hostile_url: str, hostile: tuple[Path
         page.wait_for_timeout(300)
         assert_inert(page)
     docs = json.loads((hostile[0] / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    raw = [d["location"] for d in docs if "<script>window.__pwned" in d["title"] + d["text"]
-           or "<img src=x" in d["title"] + d["text"]]
+    raw = [
+        d["location"]
+        for d in docs
+        if "<script>window.__pwned" in d["title"] + d["text"] or "<img src=x" in d["title"] + d["text"]
+    ]
     assert raw == [], "the search index holds HTML, so names in it must stay escaped"
 
 
 def test_feeds_carry_the_text_escaped(hostile: tuple[Path, list[Problem], str]) -> None:
     out, _, newest = hostile
-    for feed in (out / "feeds" / "announcements.xml", out / "feeds" / "province" / "420000.xml",
-                 out / "feeds" / "level" / "municipal.xml"):
+    for feed in (
+        out / "feeds" / "announcements.xml",
+        out / "feeds" / "province" / "420000.xml",
+        out / "feeds" / "level" / "municipal.xml",
+    ):
         raw = feed.read_text(encoding="utf-8")
         assert "<script>" not in raw and "<img" not in raw
-        titles = {e.findtext(f"{ATOM}id").rstrip("/").rsplit("/", 1)[1]: e.findtext(f"{ATOM}title")
-                  for e in ET.parse(feed).getroot().iter(f"{ATOM}entry")}
+        titles = {
+            e.findtext(f"{ATOM}id").rstrip("/").rsplit("/", 1)[1]: e.findtext(f"{ATOM}title")
+            for e in ET.parse(feed).getroot().iter(f"{ATOM}entry")
+        }
         assert titles["wuhan-2023"] == TITLE
     everything = ET.parse(out / "feeds" / "announcements.xml").getroot()
-    assert any(e.findtext(f"{ATOM}title") == TITLE and e.findtext(f"{ATOM}id").endswith(f"/{newest}/")
-               for e in everything.iter(f"{ATOM}entry"))
+    assert any(
+        e.findtext(f"{ATOM}title") == TITLE and e.findtext(f"{ATOM}id").endswith(f"/{newest}/")
+        for e in everything.iter(f"{ATOM}entry")
+    )

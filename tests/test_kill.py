@@ -31,8 +31,9 @@ def run(args: list[str]) -> float:
 
 
 def kill_at(args: list[str], delay: float) -> None:
-    process = subprocess.Popen(args, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        args, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     time.sleep(delay)
     process.send_signal(signal.SIGKILL)
     process.wait()
@@ -108,7 +109,9 @@ def test_a_killed_import_leaves_the_old_table_or_the_new_one(tmp_path: Path) -> 
         assert now in (old, new), "old or new, never half"
         outcomes["old" if now == old else "new"] += 1
         assert not settle(str(tmp_path)), "no process outlives a killed import"
-        others = {p.name for p in (datasets / "register").iterdir()} - {p.name for p in (pristine / "register").iterdir()}
+        others = {p.name for p in (datasets / "register").iterdir()} - {
+            p.name for p in (pristine / "register").iterdir()
+        }
         assert others <= {p.name for p in (datasets / "register").glob(".*.tmp")}, others
     target.write_bytes(old)
     run(args)

@@ -1,5 +1,6 @@
 """The offline bundle: ``build --offline`` writes ``<out>/offline.zip``; unzipped, the site works from
 file:// with the network off, the finder included."""
+
 from __future__ import annotations
 
 import csv
@@ -12,11 +13,10 @@ from urllib.parse import quote, unquote, urlsplit
 
 import pytest
 from click.testing import CliRunner
+from conftest import REPO
 
 from generator.cli import main
 from generator.site.offline import FOLDER, explicit_index
-
-from conftest import REPO
 
 LINK = re.compile(r'\s(?:href|src|action)="([^"]*)"')
 
@@ -44,7 +44,9 @@ def offline_page(browser) -> Iterator[object]:  # type: ignore[no-untyped-def]
     """A page with the network off: offline, and every request that is not file:// aborted."""
     context = browser.new_context(locale="zh-CN", offline=True)
     requested: list[str] = []
-    context.route(lambda url: not url.startswith("file:"), lambda route: (requested.append(route.request.url), route.abort()))
+    context.route(
+        lambda url: not url.startswith("file:"), lambda route: (requested.append(route.request.url), route.abort())
+    )
     page = context.new_page()
     page.requested = requested  # type: ignore[attr-defined]
     yield page
@@ -90,20 +92,23 @@ def test_finder_works_from_file_with_the_network_off(unzipped: Path, offline_pag
     assert page.requested == []  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize(("url", "expected"), [
-    ("studios/S000001/", "studios/S000001/index.html"),
-    ("../..", "../../index.html"),
-    (".", "./index.html"),
-    ("./", "./index.html"),
-    ("../find/?q=%E6%AD%A6&amp;level=x", "../find/index.html?q=%E6%AD%A6&amp;level=x"),
-    ("../policies/plan-2011/#a2-s4-3", "../policies/plan-2011/index.html#a2-s4-3"),
-    ("../assets/site.css", "../assets/site.css"),
-    ("https://example.org/", "https://example.org/"),
-    ("mailto:x@example.org", "mailto:x@example.org"),
-    ("#top", "#top"),
-    ("?q=1", "?q=1"),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("studios/S000001/", "studios/S000001/index.html"),
+        ("../..", "../../index.html"),
+        (".", "./index.html"),
+        ("./", "./index.html"),
+        ("../find/?q=%E6%AD%A6&amp;level=x", "../find/index.html?q=%E6%AD%A6&amp;level=x"),
+        ("../policies/plan-2011/#a2-s4-3", "../policies/plan-2011/index.html#a2-s4-3"),
+        ("../assets/site.css", "../assets/site.css"),
+        ("https://example.org/", "https://example.org/"),
+        ("mailto:x@example.org", "mailto:x@example.org"),
+        ("#top", "#top"),
+        ("?q=1", "?q=1"),
+        ("", ""),
+    ],
+)
 def test_folder_links_name_their_index(url: str, expected: str) -> None:
     assert explicit_index(url) == expected
 
@@ -129,7 +134,11 @@ def test_site_search_works_from_file_with_the_network_off(unzipped: Path, offlin
     page.wait_for_selector("#hsp-search-results a.hsp-sr")
     page.click("#hsp-search-results a.hsp-sr >> nth=0")
     page.wait_for_load_state()
-    assert page.url in {(unzipped / "apply" / "base" / "index.html").as_uri() + "#base-teachers",
-                        (unzipped / "policies" / "plan-2011" / "index.html").as_uri() + "#a2-s4-3"}
-    assert "师生比" in page.locator("[id='" + page.url.split("#")[1] + "']").evaluate("h => h.parentElement.textContent")
+    assert page.url in {
+        (unzipped / "apply" / "base" / "index.html").as_uri() + "#base-teachers",
+        (unzipped / "policies" / "plan-2011" / "index.html").as_uri() + "#a2-s4-3",
+    }
+    assert "师生比" in page.locator("[id='" + page.url.split("#")[1] + "']").evaluate(
+        "h => h.parentElement.textContent"
+    )
     assert page.requested == []

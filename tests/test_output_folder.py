@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, run_cli, tree_digest
 
 
@@ -106,8 +105,10 @@ def test_every_file_written_is_readable_as_the_umask_says(datasets: Path, tmp_pa
         assert run_cli("template", "studios", "--out", str(template), "--datasets", str(datasets))[0] == 0
     finally:
         os.umask(previous)
-    wrong = [f"{p.relative_to(tmp_path)} {oct(stat.S_IMODE(p.stat().st_mode))}"
-             for p in [out, *out.rglob("*"), template]
-             if stat.S_IMODE(p.stat().st_mode) != (0o755 if p.is_dir() else 0o644)]
+    wrong = [
+        f"{p.relative_to(tmp_path)} {oct(stat.S_IMODE(p.stat().st_mode))}"
+        for p in [out, *out.rglob("*"), template]
+        if stat.S_IMODE(p.stat().st_mode) != (0o755 if p.is_dir() else 0o644)
+    ]
     assert not wrong, wrong[:10]
     assert (out / "data" / "templates" / "studios.xlsx").is_file()

@@ -1,15 +1,17 @@
 """The built policy pages: every clause of the plan has its anchor, the metadata and the supersession
 chain are shown, and the library lists every policy row. Parsed from the HTML the build wrote."""
+
 from __future__ import annotations
 
 import csv
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
-
 from conftest import REPO
+
 from generator.load.policy_text import parse_policy
 from generator.model.policies import iter_clauses
 
@@ -19,7 +21,7 @@ POLICIES = REPO / "datasets" / "policies"
 class Elements(HTMLParser):
     """Every element's id, and the text inside each element that has one (nested ids included)."""
 
-    VOID = {"br", "img", "input", "meta", "link", "hr", "wbr", "source", "area", "col", "embed"}
+    VOID: ClassVar[set[str]] = {"br", "img", "input", "meta", "link", "hr", "wbr", "source", "area", "col", "embed"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -63,7 +65,7 @@ def meta_block(html: str) -> dict[str, str]:
     block = re.search(r'<dl class="hsp-meta".*?</dl>', html, re.S)
     assert block, "metadata block <dl class=hsp-meta> missing"
     pairs = re.findall(r"<dt>(.*?)</dt><dd[^>]*>(.*?)</dd>", block.group(0), re.S)
-    return {dt: dd for dt, dd in pairs}
+    return dict(pairs)
 
 
 def strip_tags(fragment: str) -> str:

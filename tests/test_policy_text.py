@@ -1,4 +1,5 @@
 """The real plan text parses into the clause tree the site and criteria.csv rely on."""
+
 from __future__ import annotations
 
 import csv
@@ -116,7 +117,8 @@ def test_anchors_unique_ascii_and_deterministic(raw: str, doc: PolicyText) -> No
 
 def test_every_numbered_line_has_a_clause(raw: str, doc: PolicyText) -> None:
     numbered = [
-        line.strip() for line in raw.splitlines()
+        line.strip()
+        for line in raw.splitlines()
         if re.match(r"^(附件\d|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+、)", line.strip())
     ]
     assert len(numbered) == sum(1 for _ in iter_clauses(doc))
@@ -144,7 +146,12 @@ def test_no_text_lost_or_invented(raw: str, doc: PolicyText) -> None:
 
 def test_chinese_numbers() -> None:
     assert [chinese_number(n) for n in ("一", "九", "十", "十一", "二十", "二十三")] == [
-        1, 9, 10, 11, 20, 23,
+        1,
+        9,
+        10,
+        11,
+        20,
+        23,
     ]
 
 

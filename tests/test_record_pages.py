@@ -1,4 +1,5 @@
 """Record pages and per-province / per-level lists, checked against the committed CSV files."""
+
 from __future__ import annotations
 
 import csv
@@ -10,7 +11,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
 from conftest import REPO
 
 REGISTER = REPO / "datasets" / "register"
@@ -35,13 +35,19 @@ def text_of(page: Path) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
 
 
-@pytest.mark.parametrize(("section", "table", "prefix"), [
-    ("bases", "bases", "B"), ("studios", "studios", "S"), ("announcements", "announcements", ""),
-])
+@pytest.mark.parametrize(
+    ("section", "table", "prefix"),
+    [
+        ("bases", "bases", "B"),
+        ("studios", "studios", "S"),
+        ("announcements", "announcements", ""),
+    ],
+)
 def test_every_record_has_exactly_one_page(built_site: Path, section: str, table: str, prefix: str) -> None:
     ids = [r["id"] for r in rows(table)]
-    pages = sorted(p.parent.name for p in (built_site / section).glob("*/index.html")
-                   if p.parent.name not in {"province", "level"})
+    pages = sorted(
+        p.parent.name for p in (built_site / section).glob("*/index.html") if p.parent.name not in {"province", "level"}
+    )
     assert len(ids) == len(set(ids))
     assert pages == sorted(ids)
     assert all(i.startswith(prefix) for i in ids)
@@ -54,8 +60,16 @@ def test_a_studio_page_shows_every_fact(built_site: Path) -> None:
     level = next(lv for lv in rows("levels") if lv["code"] == studio["level"])
     page = built_site / "studios" / studio["id"] / "index.html"
     text = text_of(page)
-    for expected in (studio["name"], studio["host_organization"], province["name"], studio["city"],
-                     level["label"], studio["year"], announcement["title"], studio["evidence"]):
+    for expected in (
+        studio["name"],
+        studio["host_organization"],
+        province["name"],
+        studio["city"],
+        level["label"],
+        studio["year"],
+        announcement["title"],
+        studio["evidence"],
+    ):
         assert expected in text
     for master in studio["master_name"].split(";"):
         assert master in text

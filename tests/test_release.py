@@ -1,6 +1,7 @@
 """Release history: ``python -m generator release`` snapshots the packages and appends to releases.csv;
 the changelog lists added, removed and changed records between releases; a released id may not come
 back for a different record; the build publishes every release."""
+
 from __future__ import annotations
 
 import csv
@@ -10,19 +11,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import REPO, published
+from conftest import run_cli as run
 
-from generator.model.publication import Publication
 from generator.load import load
-from generator.render.pages import changes as changes_page
-
+from generator.model.publication import Publication
 from generator.render.jinja import environment
-from generator.model.site import SiteModel
+from generator.render.pages import changes as changes_page
 from generator.validate import validate
 
-from conftest import REPO, published, run_cli as run
-
 STUDIOS = "register/studios.csv"
-
 
 
 def release(version: str, note: str, date: str) -> tuple[int, str]:
@@ -45,10 +43,12 @@ def add_studio(text: str, rid: str, name: str) -> str:
 
 def change_three_records(project: Path) -> None:
     """Between the two releases: S000010 added, S000002 removed, S000001 renamed."""
+
     def studios(text: str) -> str:
         text = drop_line(text, "S000002,")
         text = text.replace("S000001,付一鸣技能大师工作室,", "S000001,付一鸣劳模技能大师工作室,", 1)
         return add_studio(text, "S000010", "王五技能大师工作室")
+
     edit(project, STUDIOS, studios)
 
 
@@ -69,13 +69,16 @@ def test_release_writes_snapshot_history_and_version(project: Path) -> None:
     assert not list((project / "releases").glob(".*")), "no staging folder is left behind"
 
 
-@pytest.mark.parametrize(("version", "date", "message"), [
-    ("1.2", "2026-12-01", "版本号「1.2」格式不对：应为 X.Y.Z，如 0.2.0。"),
-    ("0.1.0", "2026-12-01", "版本 0.1.0 已经发布过（releases/0.1.0/ 已存在）：请换一个更高的版本号。"),
-    ("0.0.9", "2026-12-01", "版本号 0.0.9 不大于上一次发布的 0.1.0：请用更高的版本号。"),
-    ("0.2.0", "2026-13-01", "日期「2026-13-01」不存在。"),
-    ("0.2.0", "2026-11-01", "发布日期 2026-11-01 早于上一次发布（0.1.0，2026-11-25）。"),
-])
+@pytest.mark.parametrize(
+    ("version", "date", "message"),
+    [
+        ("1.2", "2026-12-01", "版本号「1.2」格式不对：应为 X.Y.Z，如 0.2.0。"),
+        ("0.1.0", "2026-12-01", "版本 0.1.0 已经发布过（releases/0.1.0/ 已存在）：请换一个更高的版本号。"),
+        ("0.0.9", "2026-12-01", "版本号 0.0.9 不大于上一次发布的 0.1.0：请用更高的版本号。"),
+        ("0.2.0", "2026-13-01", "日期「2026-13-01」不存在。"),
+        ("0.2.0", "2026-11-01", "发布日期 2026-11-01 早于上一次发布（0.1.0，2026-11-25）。"),
+    ],
+)
 def test_release_refuses_bad_arguments_with_exit_2(project: Path, version: str, date: str, message: str) -> None:
     assert release("0.1.0", "首次发布", "2026-11-25")[0] == 0
     before = (project / "releases.csv").read_text(encoding="utf-8")
@@ -112,9 +115,21 @@ def test_changelog_lists_added_removed_and_renamed_records(project: Path) -> Non
     assert first.from_version == "" and {c.change for c in first.changes} == {"added"}
     rows = list(csv.DictReader(io.StringIO(pub_file(pub, "data/changes.csv").decode("utf-8"))))
     renamed = [r for r in rows if r["to_version"] == "0.2.0" and r["change"] == "changed"]
-    assert renamed == [{"from_version": "0.1.0", "to_version": "0.2.0", "date": "2026-12-01", "package": "register",
-                        "resource": "studios", "id": "S000001", "name": "付一鸣劳模技能大师工作室", "change": "changed",
-                        "field": "name", "old": "付一鸣技能大师工作室", "new": "付一鸣劳模技能大师工作室"}]
+    assert renamed == [
+        {
+            "from_version": "0.1.0",
+            "to_version": "0.2.0",
+            "date": "2026-12-01",
+            "package": "register",
+            "resource": "studios",
+            "id": "S000001",
+            "name": "付一鸣劳模技能大师工作室",
+            "change": "changed",
+            "field": "name",
+            "old": "付一鸣技能大师工作室",
+            "new": "付一鸣劳模技能大师工作室",
+        }
+    ]
 
 
 def test_changes_page_shows_each_change(project: Path) -> None:
@@ -126,8 +141,10 @@ def test_changes_page_shows_each_change(project: Path) -> None:
     assert "与 0.1.0 版相比：新增 1 条，删除 1 条，修改 1 条记录。" in page.body
     assert "<code>name</code>：付一鸣技能大师工作室 → 付一鸣劳模技能大师工作室" in page.body
     assert '<td class="hsp-nowrap">删除</td><th scope="row" class="hsp-nowrap"><code>S000002</code></th>' in page.body
-    assert ('<td class="hsp-nowrap">新增</td><th scope="row" class="hsp-nowrap"><a href="../studios/S000010/">'
-            '<code>S000010</code></a></th>') in page.body
+    assert (
+        '<td class="hsp-nowrap">新增</td><th scope="row" class="hsp-nowrap"><a href="../studios/S000010/">'
+        "<code>S000010</code></a></th>"
+    ) in page.body
     assert "尚未发布的修改" not in page.body
 
 
@@ -152,7 +169,7 @@ def test_an_id_dropped_from_a_release_may_not_come_back_for_another_record(proje
     edit(project, STUDIOS, lambda t: add_studio(t, "S000002", "钱七技能大师工作室"))
     line = len((project / STUDIOS).read_text(encoding="utf-8").splitlines())
     assert reused(project) == [
-        f'datasets/register/studios.csv:{line}: [id-reused] 编号在 0.1.0 版中属于「杨开龙技能大师工作室」，该记录已在 0.2.0 版删除；'
+        f"datasets/register/studios.csv:{line}: [id-reused] 编号在 0.1.0 版中属于「杨开龙技能大师工作室」，该记录已在 0.2.0 版删除；"
         '编号一经分配不再使用（字段「id」：实际值 "S000002"） 请为「钱七技能大师工作室」改用一个从未用过的编号（如 S000092）。'
         "如果这正是 0.1.0 版中的那条记录，请把名称改回「杨开龙技能大师工作室」。"
     ]
@@ -172,7 +189,7 @@ def test_release_history_file_problems_are_reported(project: Path) -> None:
     lines = [p.line() for p in validate(project) if p.code == "release-history"]
     assert lines == [
         'datasets/releases.csv:4: [release-history] 发布记录的版本号格式不对（字段「version」：实际值 "0.3"；应为 X.Y.Z，如 0.2.0） 请改正版本号，或删除这一行。',
-        'datasets/releases.csv:5: [release-history] 版本 0.4.0 没有快照文件夹（字段「version」：应为 releases/0.4.0/） 请恢复该版本的快照，或删除这一行。',
+        "datasets/releases.csv:5: [release-history] 版本 0.4.0 没有快照文件夹（字段「version」：应为 releases/0.4.0/） 请恢复该版本的快照，或删除这一行。",
     ]
 
 

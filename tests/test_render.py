@@ -1,4 +1,5 @@
 """Rendering helpers that keep untrusted text inert."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """The validation report page (``data/validation/``) and the intake page (``data/intake/``)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -6,16 +7,14 @@ import re
 from pathlib import Path
 
 import pytest
-
-from generator.validate.checks.catalogue import validation_checks
-from generator.load import load
-from generator.model.sitemap import INTAKE as INTAKE_URL, REPORT as REPORT_URL
-from generator.render.pages.report import pages
-from generator.model.problems import WARNING, Problem
-from generator.render.jinja import environment
-from generator.model.site import SiteModel
-
 from conftest import CASES, site_model
+
+from generator.model.problems import WARNING, Problem
+from generator.model.sitemap import INTAKE as INTAKE_URL
+from generator.model.sitemap import REPORT as REPORT_URL
+from generator.render.jinja import environment
+from generator.render.pages.report import pages
+from generator.validate.checks.catalogue import validation_checks
 
 
 def render(problems: list[Problem]) -> dict[str, str]:
@@ -25,8 +24,16 @@ def render(problems: list[Problem]) -> dict[str, str]:
 
 def test_report_lists_warnings_with_file_row_field_and_escapes_them() -> None:
     studios = CASES / "good" / "register" / "studios.csv"
-    hostile = Problem(str(studios), 3, "markup-in-name", "名称中含有网页标记字符", field="name",
-                      actual="<script>alert(1)</script>", hint="请核对 & 修改", severity=WARNING)
+    hostile = Problem(
+        str(studios),
+        3,
+        "markup-in-name",
+        "名称中含有网页标记字符",
+        field="name",
+        actual="<script>alert(1)</script>",
+        hint="请核对 & 修改",
+        severity=WARNING,
+    )
     body = render([hostile])[REPORT_URL]
     assert "<script>alert" not in body
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body and "请核对 &amp; 修改" in body
@@ -55,7 +62,9 @@ def test_intake_page_links_the_templates() -> None:
 def test_built_report_shows_the_real_warning(built_site: Path) -> None:
     html = (built_site / "data" / "validation" / "index.html").read_text(encoding="utf-8")
     assert f'<time datetime="{dt.date.today().isoformat()}">' in html
-    row = re.search(r"<tr><td><code>register/studios.csv</code></td><td><a href=\"([^\"]+)\">48</a>.*?</tr>", html, re.S)
+    row = re.search(
+        r"<tr><td><code>register/studios.csv</code></td><td><a href=\"([^\"]+)\">48</a>.*?</tr>", html, re.S
+    )
     assert row, "the 苏美亭 duplicate (studios.csv row 48) is listed"
     assert row.group(1) == "../../studios/S000047/"
     assert (built_site / "studios" / "S000047" / "index.html").exists()

@@ -15,8 +15,23 @@ DAY = 86_400
 
 def build_on(day: int, out: Path) -> None:
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(1_790_000_000 + day * DAY)}
-    subprocess.run([sys.executable, "-m", "generator", "build", "--datasets", str(REPO / "datasets"), "--out", str(out),
-                    "--offline"], check=True, env=env, cwd=REPO, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "build",
+            "--datasets",
+            str(REPO / "datasets"),
+            "--out",
+            str(out),
+            "--offline",
+        ],
+        check=True,
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+    )
 
 
 def test_two_builds_a_day_apart_give_identical_downloads(tmp_path: Path) -> None:

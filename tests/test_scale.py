@@ -1,5 +1,6 @@
 """Scale (issue 7): a 2,000-record synthetic site, built once, has the right structure and page sizes.
 Timings are measured by ``benchmarks/run.py``, never here."""
+
 from __future__ import annotations
 
 import csv

@@ -1,5 +1,6 @@
 """The self-check rule engine in real Chromium, fed the real rows of datasets/policies/criteria.csv:
 boundaries, reasons for every verdict, invalid input, routes, and the summary of a programme."""
+
 from __future__ import annotations
 
 import csv
@@ -70,8 +71,12 @@ def test_teacher_student_ratio_bounds(engine: Any, criteria: list[dict[str, str]
     assert verdict(engine, criteria, {"teacher_student_ratio": ratio}, "base-c-ratio") == expected
 
 
-@pytest.mark.parametrize(("share", "expected"), [(45, "met"), ("45", "met"), (44.9, "not_met"), ("44.9", "not_met"), (100, "met")])
-def test_senior_teacher_share_45_percent(engine: Any, criteria: list[dict[str, str]], share: Any, expected: str) -> None:
+@pytest.mark.parametrize(
+    ("share", "expected"), [(45, "met"), ("45", "met"), (44.9, "not_met"), ("44.9", "not_met"), (100, "met")]
+)
+def test_senior_teacher_share_45_percent(
+    engine: Any, criteria: list[dict[str, str]], share: Any, expected: str
+) -> None:
     assert verdict(engine, criteria, {"senior_teacher_share": share}, "base-c-senior-teachers") == expected
 
 
@@ -96,7 +101,9 @@ def test_partner_enterprises(engine: Any, criteria: list[dict[str, str]], partne
     assert verdict(engine, criteria, {"partner_enterprises": partners}, "base-c-partners") == expected
 
 
-def test_missing_input_is_missing_and_rows_without_a_figure_need_a_person(engine: Any, criteria: list[dict[str, str]]) -> None:
+def test_missing_input_is_missing_and_rows_without_a_figure_need_a_person(
+    engine: Any, criteria: list[dict[str, str]]
+) -> None:
     result = run(engine, criteria, {})
     ratio = result["criteria"]["base-c-ratio"]
     assert (ratio["verdict"], ratio["clause"]) == ("missing", "a2-s4-3")
@@ -131,24 +138,42 @@ def test_all_group_needs_every_row(engine: Any, criteria: list[dict[str, str]]) 
 @pytest.mark.parametrize(
     ("inputs", "row", "reason"),
     [
-        ({"teacher_student_ratio": {"numerator": "100", "denominator": "1500"}}, "base-c-ratio",
-         "师生比 1:15，方案要求在 1:16 至 1:20 之间"),
-        ({"teacher_student_ratio": {"numerator": "10", "denominator": "215"}}, "base-c-ratio",
-         "师生比 1:21.5，方案要求在 1:16 至 1:20 之间"),
-        ({"featured_specialities": "6"}, "base-c-featured", "配有相匹配实训装备的特色专业（职业）数 6 个，方案要求为 3—5 个"),
+        (
+            {"teacher_student_ratio": {"numerator": "100", "denominator": "1500"}},
+            "base-c-ratio",
+            "师生比 1:15，方案要求在 1:16 至 1:20 之间",
+        ),
+        (
+            {"teacher_student_ratio": {"numerator": "10", "denominator": "215"}},
+            "base-c-ratio",
+            "师生比 1:21.5，方案要求在 1:16 至 1:20 之间",
+        ),
+        (
+            {"featured_specialities": "6"},
+            "base-c-featured",
+            "配有相匹配实训装备的特色专业（职业）数 6 个，方案要求为 3—5 个",
+        ),
         ({"annual_trainees": "2999"}, "base-c-trainees", "年培训规模 2999 人，方案要求不少于 3000 人"),
-        ({"advanced_share": "19.99"}, "base-c-advanced-share", "高级工以上培训占年培训规模的比例 19.99%，方案要求不低于 20%"),
+        (
+            {"advanced_share": "19.99"},
+            "base-c-advanced-share",
+            "高级工以上培训占年培训规模的比例 19.99%，方案要求不低于 20%",
+        ),
         ({"partner_enterprises": "4"}, "base-c-partners", "建立稳定合作关系的大、中型企业数 4 家，方案要求不少于 5 家"),
         ({"has_internship_base": "no"}, "base-c-internship", "回答为“否”；方案要求：与合作企业共建了学生实习基地"),
     ],
 )
-def test_not_met_says_why(engine: Any, criteria: list[dict[str, str]], inputs: dict[str, Any], row: str, reason: str) -> None:
+def test_not_met_says_why(
+    engine: Any, criteria: list[dict[str, str]], inputs: dict[str, Any], row: str, reason: str
+) -> None:
     result = run(engine, criteria, inputs)["criteria"][row]
     assert (result["verdict"], result["reason"]) == ("not_met", reason)
 
 
 def test_met_says_what_was_entered(engine: Any, criteria: list[dict[str, str]]) -> None:
-    result = run(engine, criteria, {"teacher_student_ratio": {"numerator": "100", "denominator": "1600"}})["criteria"]["base-c-ratio"]
+    result = run(engine, criteria, {"teacher_student_ratio": {"numerator": "100", "denominator": "1600"}})["criteria"][
+        "base-c-ratio"
+    ]
     assert (result["verdict"], result["reason"]) == ("met", "师生比 1:16，达到方案要求（在 1:16 至 1:20 之间）")
     assert result["answer"] == "实训教师 100 人，在训学员 1600 人（1:16）"
 
@@ -166,7 +191,9 @@ def test_met_says_what_was_entered(engine: Any, criteria: list[dict[str, str]]) 
         ({"has_internship_base": "maybe"}, "base-c-internship", "无法识别"),
     ],
 )
-def test_invalid_input_is_named_as_such(engine: Any, criteria: list[dict[str, str]], inputs: dict[str, Any], row: str, why: str) -> None:
+def test_invalid_input_is_named_as_such(
+    engine: Any, criteria: list[dict[str, str]], inputs: dict[str, Any], row: str, why: str
+) -> None:
     result = run(engine, criteria, inputs)["criteria"][row]
     assert result["verdict"] == "invalid"
     assert why in result["reason"]
@@ -202,8 +229,9 @@ def passing(criteria: list[dict[str, str]], programme: str) -> dict[str, Any]:
 def test_every_answer_passing_says_met_with_the_rows_to_confirm(engine: Any, criteria: list[dict[str, str]]) -> None:
     result = run(engine, criteria, passing(criteria, "base"))
     manual = [r["id"] for r in criteria if r["programme"] == "base" and r["kind"] == "condition" and not r["metric"]]
-    summary = engine.evaluate("([c, i]) => HSPSelfCheck.evaluate(c, i).summaries['base-condition']",
-                              [criteria, passing(criteria, "base")])
+    summary = engine.evaluate(
+        "([c, i]) => HSPSelfCheck.evaluate(c, i).summaries['base-condition']", [criteria, passing(criteria, "base")]
+    )
     assert summary["verdict"] == "met"
     assert summary["text"] == f"满足（{len(manual)} 项需人工确认）"
     assert summary["manual"] == manual and summary["notMet"] == [] and summary["invalid"] == []
@@ -232,7 +260,9 @@ def test_studio_route_not_chosen_is_excluded_from_the_verdict(engine: Any, crite
     assert rows["studio-c-ent-edu-funds"]["verdict"] == "excluded"
     assert groups["studio-host-enterprise"]["text"] == "不适用（未选此依托方式）"
     assert groups["studio-host-public-base"]["verdict"] == "met"
-    assert public["summaries"]["studio-condition"]["text"] == "满足（2 项需人工确认）"  # 技能大师的条件: 2 rows without a figure
+    assert (
+        public["summaries"]["studio-condition"]["text"] == "满足（2 项需人工确认）"
+    )  # 技能大师的条件: 2 rows without a figure
     enterprise = studio(engine, criteria, inputs, "studio-host-enterprise")
     assert enterprise["summaries"]["studio-condition"]["verdict"] == "not_met"
     assert enterprise["summaries"]["studio-condition"]["notMet"] == ["studio-c-ent-edu-funds"]
@@ -242,7 +272,10 @@ def test_studio_route_not_chosen_is_excluded_from_the_verdict(engine: Any, crite
 
 
 def test_each_route_reads_its_own_answers(engine: Any, criteria: list[dict[str, str]]) -> None:
-    inputs = {"has_qualified_master--studio-host-enterprise": "no", "has_qualified_master--studio-host-public-base": "yes"}
+    inputs = {
+        "has_qualified_master--studio-host-enterprise": "no",
+        "has_qualified_master--studio-host-public-base": "yes",
+    }
     rows = {r["id"]: r["verdict"] for r in studio(engine, criteria, inputs, "")["criteria"]}
     assert (rows["studio-c-ent-master"], rows["studio-c-pub-master"]) == ("not_met", "met")
 

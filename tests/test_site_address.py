@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import REPO, run_cli
 
 BASE = "https://www.example.gov.cn/zt/gjgjn/"
@@ -25,7 +24,9 @@ PREFIX = "/zt/gjgjn/"
 @pytest.fixture(scope="module")
 def addressed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("addressed") / "site"
-    code, output = run_cli("build", "--datasets", str(REPO / "datasets"), "--out", str(out), "--site-url", BASE.rstrip("/"))
+    code, output = run_cli(
+        "build", "--datasets", str(REPO / "datasets"), "--out", str(out), "--site-url", BASE.rstrip("/")
+    )
     assert code == 0, output
     assert "未设置网站地址" not in output
     return out
@@ -33,14 +34,18 @@ def addressed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def pages_of(site: Path) -> set[str]:
     """Every page's URL, from the files of the built site (404.html is not a page of the site)."""
-    return {p.parent.relative_to(site).as_posix().removeprefix(".") + "/" if p.parent != site else ""
-            for p in site.rglob("index.html")}
+    return {
+        p.parent.relative_to(site).as_posix().removeprefix(".") + "/" if p.parent != site else ""
+        for p in site.rglob("index.html")
+    }
 
 
 def test_sitemap_lists_every_page_with_lastmod(addressed: Path) -> None:
     root = ET.parse(addressed / "sitemap.xml").getroot()
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    entries = {u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns) for u in root.findall("s:url", ns)}
+    entries = {
+        u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns) for u in root.findall("s:url", ns)
+    }
     expected = {BASE + (url if url != "/" else "") for url in pages_of(addressed)}
     assert set(entries) == expected
     assert BASE + "studios/S000001/" in entries and BASE + "bases/B000001/" in entries
@@ -73,14 +78,18 @@ def test_without_an_address_the_build_says_once_what_stays_relative(tmp_path: Pa
 
 
 def test_a_bad_address_is_a_usage_error(tmp_path: Path) -> None:
-    code, output = run_cli("build", "--datasets", str(REPO / "datasets"), "--out", str(tmp_path / "s"), "--site-url", "www.example.gov.cn")
+    code, output = run_cli(
+        "build", "--datasets", str(REPO / "datasets"), "--out", str(tmp_path / "s"), "--site-url", "www.example.gov.cn"
+    )
     assert code == 2 and "网站地址" in output and not (tmp_path / "s").exists()
 
 
 def test_the_footer_names_the_publisher_from_site_toml(tmp_path: Path) -> None:
     config = tmp_path / "site.toml"
-    config.write_text('publisher = "某省人力资源和社会保障厅<script>"\nsite_code = "1100000001"\nicp = "京ICP备12345678号"\n',
-                      encoding="utf-8")
+    config.write_text(
+        'publisher = "某省人力资源和社会保障厅<script>"\nsite_code = "1100000001"\nicp = "京ICP备12345678号"\n',
+        encoding="utf-8",
+    )
     out = tmp_path / "site"
     code, output = run_cli("build", "--datasets", str(REPO / "datasets"), "--out", str(out), "--config", str(config))
     assert code == 0, output
@@ -96,9 +105,9 @@ class _Prefixed(http.server.SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         if not path.startswith(PREFIX):
             return "/nonexistent"
-        return super().translate_path("/" + path[len(PREFIX):])
+        return super().translate_path("/" + path[len(PREFIX) :])
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 

@@ -1,5 +1,6 @@
 """``python -m generator synth``: a synthetic datasets folder that is deterministic for a seed, realistic
 in its mix, consistent with its own announcements, and validates with no problem at all."""
+
 from __future__ import annotations
 
 import csv
@@ -50,7 +51,9 @@ def test_ids_counts_and_announcements_agree(synthetic: Path) -> None:
     assert [r["id"] for r in bases] == [f"B{i:06d}" for i in range(1, len(bases) + 1)]
     assert [r["id"] for r in studios] == [f"S{i:06d}" for i in range(1, len(studios) + 1)]
     assert 0.18 < len(bases) / RECORDS < 0.32
-    per_announcement = Counter((r["announcement_id"], kind) for kind, table in (("b", bases), ("s", studios)) for r in table)
+    per_announcement = Counter(
+        (r["announcement_id"], kind) for kind, table in (("b", bases), ("s", studios)) for r in table
+    )
     for a in rows(synthetic, "announcements"):
         assert a["list_completeness"] == "complete" and a["stage"] == "list" and a["evidence_level"] == "official"
         assert a["source_url"].startswith("https://example.invalid/")

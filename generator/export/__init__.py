@@ -47,8 +47,17 @@ def export(site: SiteModel) -> Publication:
     tables = {(p.name, r.name): Table(r) for p in model.packages for r in p.resources}
     first_release = history.releases[0].date if history.releases else ""
     packages = tuple(
-        package_files(p, tables, site.problems, history, site.built, base=base, site_name=site.config.site_name,
-                      first_release=first_release, schemas=model.schemas)
+        package_files(
+            p,
+            tables,
+            site.problems,
+            history,
+            site.built,
+            base=base,
+            site_name=site.config.site_name,
+            first_release=first_release,
+            schemas=model.schemas,
+        )
         for p in model.packages
     )
     history_steps = tuple(steps(history, model.packages, site.built))
@@ -61,15 +70,39 @@ def export(site: SiteModel) -> Publication:
     others = (
         *(f for r in releases for f in (*r.files, *r.documents)),
         *changes_files,
-        Download(sitemap.CATALOG, catalog(packages, title=site.config.site_name, description=site.config.description,
-                                          built=modified, base=base, note=note, releases=releases,
-                                          changes=changes_files, first_release=first_release),
-                 "jsonld", "", modified),
+        Download(
+            sitemap.CATALOG,
+            catalog(
+                packages,
+                title=site.config.site_name,
+                description=site.config.description,
+                built=modified,
+                base=base,
+                note=note,
+                releases=releases,
+                changes=changes_files,
+                first_release=first_release,
+            ),
+            "jsonld",
+            "",
+            modified,
+        ),
         *api,
     )
     site_files = (finder_file(site), search_file(site), *feeds(site), *template_files(site))
-    return Publication(site.built, base, site.config.site_name, history, history_steps, packages, others, site_files,
-                       releases, changes_files, api)
+    return Publication(
+        site.built,
+        base,
+        site.config.site_name,
+        history,
+        history_steps,
+        packages,
+        others,
+        site_files,
+        releases,
+        changes_files,
+        api,
+    )
 
 
 def _changes(rows: list[list[str]], schemas: tuple[Attachment, ...], modified: str) -> Iterator[Download]:
@@ -89,17 +122,38 @@ def _releases(history: History) -> Iterator[ReleaseFiles]:
                 table = Table(r)
                 stem = sitemap.release_file(release.version, package.name, r.path).removesuffix(".csv")
                 titled = f"{package.title}：{r.title}（{release.version} 版）"
-                resources.append(ResourceFiles(r, (
-                    Download(stem + ".csv", canonical_csv(table), "csv", r.name, release.date),
-                    Download(stem + ".excel.csv", excel_csv(table), "excel-csv", r.name, release.date),
-                    Download(stem + ".xlsx", xlsx(table, title=titled, built=release.date), "xlsx", r.name,
-                             release.date),
-                    Download(stem + ".json", json_array(table), "json", r.name, release.date),
-                    Download(stem + ".parquet", parquet(table, title=titled), "parquet", r.name, release.date),
-                ), release.date, release.version))
+                resources.append(
+                    ResourceFiles(
+                        r,
+                        (
+                            Download(stem + ".csv", canonical_csv(table), "csv", r.name, release.date),
+                            Download(stem + ".excel.csv", excel_csv(table), "excel-csv", r.name, release.date),
+                            Download(
+                                stem + ".xlsx",
+                                xlsx(table, title=titled, built=release.date),
+                                "xlsx",
+                                r.name,
+                                release.date,
+                            ),
+                            Download(stem + ".json", json_array(table), "json", r.name, release.date),
+                            Download(stem + ".parquet", parquet(table, title=titled), "parquet", r.name, release.date),
+                        ),
+                        release.date,
+                        release.version,
+                    )
+                )
             csvs = {rf.resource.path: rf.get("csv").data for rf in resources}
-            meta = (Download(sitemap.release_file(release.version, package.name, "datapackage.json"),
-                             published_descriptor(package.descriptor, csvs), "datapackage", "", release.date),)
-            documents = tuple(Download(sitemap.release_file(release.version, package.name, a.path), a.data, "text", "",
-                                       release.date) for a in package.attachments)
+            meta = (
+                Download(
+                    sitemap.release_file(release.version, package.name, "datapackage.json"),
+                    published_descriptor(package.descriptor, csvs),
+                    "datapackage",
+                    "",
+                    release.date,
+                ),
+            )
+            documents = tuple(
+                Download(sitemap.release_file(release.version, package.name, a.path), a.data, "text", "", release.date)
+                for a in package.attachments
+            )
             yield ReleaseFiles(release.version, release.date, release.note, package, tuple(resources), meta, documents)

@@ -27,8 +27,9 @@ POLICY_KINDS = ("policies", "criteria", "targets")
 Links = Callable[[dict[str, Any]], dict[str, str]]
 
 
-def api_files(site: SiteModel, tables: Mapping[tuple[str, str], Table], steps: Sequence[Step],
-              modified: str) -> Iterator[Download]:
+def api_files(
+    site: SiteModel, tables: Mapping[tuple[str, str], Table], steps: Sequence[Step], modified: str
+) -> Iterator[Download]:
     """``modified`` is the date the data last changed: the documents carry no build date, so the same
     data gives the same bytes on any day."""
     base = site.config.site_url

@@ -1,8 +1,8 @@
 """One ZIP per package: every data file, the published datapackage.json, README.md and the validation
 report (``validation.json`` as ``validate --json`` prints it, ``validation.txt`` as ``validate`` does).
 Entries carry the date the data last changed, so the same data gives the same archive."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 import io
 import zipfile

@@ -1,5 +1,6 @@
 """Row-level changelog between consecutive releases (and from the latest release to the current
 data): records added, removed and changed, by primary key, with each changed field's old and new value."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
@@ -42,15 +43,23 @@ def diff_resource(old: Resource | None, new: Resource | None, head: dict[str, st
         was = before[rid]
         for name in names:
             if was.get(name, "") != row.get(name, ""):
-                yield Change(**head, id=rid, name=_name(row), change="changed", field=name,
-                             old=was.get(name, ""), new=row.get(name, ""))
+                yield Change(
+                    **head,
+                    id=rid,
+                    name=_name(row),
+                    change="changed",
+                    field=name,
+                    old=was.get(name, ""),
+                    new=row.get(name, ""),
+                )
     for rid, row in before.items():
         if rid not in after:
             yield Change(**head, id=rid, name=_name(row), change="removed")
 
 
-def diff_packages(old: Sequence[Package], new: Sequence[Package], *, from_version: str,
-                  to_version: str, date: str) -> list[Change]:
+def diff_packages(
+    old: Sequence[Package], new: Sequence[Package], *, from_version: str, to_version: str, date: str
+) -> list[Change]:
     changes: list[Change] = []
     olds = {p.name: p for p in old}
     news = {p.name: p for p in new}
@@ -59,8 +68,13 @@ def diff_packages(old: Sequence[Package], new: Sequence[Package], *, from_versio
         resources = [r.name for r in (n.resources if n else ())]
         resources += [r.name for r in (o.resources if o else ()) if r.name not in resources]
         for name in resources:
-            head = {"from_version": from_version, "to_version": to_version, "date": date,
-                    "package": package, "resource": name}
+            head = {
+                "from_version": from_version,
+                "to_version": to_version,
+                "date": date,
+                "package": package,
+                "resource": name,
+            }
             changes.extend(diff_resource(_resource(o, name), _resource(n, name), head))
     return changes
 
@@ -71,8 +85,9 @@ def steps(history: History, current: Sequence[Package], built: str) -> list[Step
     previous: tuple[Package, ...] = ()
     previous_version = ""
     for release in history.releases:
-        changes = diff_packages(previous, release.packages, from_version=previous_version,
-                                to_version=release.version, date=release.date)
+        changes = diff_packages(
+            previous, release.packages, from_version=previous_version, to_version=release.version, date=release.date
+        )
         out.append(Step(previous_version, release.version, release.date, release.note, tuple(changes)))
         previous, previous_version = release.packages, release.version
     if history.releases:

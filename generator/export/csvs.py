@@ -4,6 +4,7 @@ The canonical file holds the data as it is: a byte copy of the committed file, s
 the repository's. Only the Excel CSV protects formula-like cells, with the apostrophe of
 :func:`generator.model.cells.for_excel_csv`.
 """
+
 from __future__ import annotations
 
 import csv

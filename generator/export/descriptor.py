@@ -1,6 +1,7 @@
 """The published ``datapackage.json``: the committed descriptor plus ``bytes`` and ``hash`` of every
 resource's published CSV (frictionless 5 form ``"hash": "sha256:<hex>"``), so that
 ``frictionless validate`` on the site's copy also checks that the files are the ones described."""
+
 from __future__ import annotations
 
 import copy

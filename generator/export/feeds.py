@@ -13,6 +13,7 @@ day, Beijing time). Undated announcements have no honest ``updated`` and are lef
 subtitle says how many. Feeds are written with ``xml.etree``, which escapes all text; characters XML
 cannot carry at all (control characters) are dropped.
 """
+
 from __future__ import annotations
 
 import io
@@ -42,7 +43,7 @@ def timestamp(date: str) -> str:
     """RFC 3339 for a date that may be ``2013``, ``2013-07`` or ``2013-07-24``; empty when undated."""
     if not date:
         return ""
-    parts = (date.split("-") + ["01", "01"])[:3]
+    parts = ([*date.split("-"), "01", "01"])[:3]
     return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00+08:00"
 
 
@@ -56,8 +57,7 @@ def feeds(site: SiteModel) -> list[Download]:
             provinces_of.setdefault(record.announcement_id, set()).add(record.province_code)
     chosen_by_feed = [(sitemap.FEED_ALL, "全部公告", list(register.announcements))]
     for code, province in sorted(register.provinces.items()):
-        chosen = [a for a in register.announcements
-                  if a.province_code == code or code in provinces_of.get(a.id, set())]
+        chosen = [a for a in register.announcements if a.province_code == code or code in provinces_of.get(a.id, set())]
         chosen_by_feed.append((sitemap.province_feed(code), f"{province.name}的公告", chosen))
     for code, level in sorted(register.levels.items()):
         chosen = [a for a in register.announcements if a.level == code]

@@ -23,6 +23,7 @@ record row holds indexes into them::
 ``masters`` is a string joined with 、; ``year`` is 0 and every missing index is -1 when unknown;
 ``ended`` is 1 for a record revoked or past its period of validity (the finder's 已结束), else 0.
 """
+
 from __future__ import annotations
 
 import json
@@ -64,10 +65,21 @@ def finder_data(site: SiteModel) -> dict[str, Any]:
     occupations = sorted({r.occupation for r in records if r.occupation})
     occupation_index = {name: i for i, name in enumerate(occupations)}
     rows = [
-        [kind_index[r.kind], r.id, r.name, "、".join(r.masters), hosts.get(r.host_organization, -1),
-         cities.get(r.city, -1), province_index.get(r.province_code, -1), level_index.get(r.level, -1),
-         r.year or 0, announcement_index.get(r.announcement_id, -1),
-         status_index[site.status(r).code], occupation_index.get(r.occupation, -1), int(site.status(r).ended)]
+        [
+            kind_index[r.kind],
+            r.id,
+            r.name,
+            "、".join(r.masters),
+            hosts.get(r.host_organization, -1),
+            cities.get(r.city, -1),
+            province_index.get(r.province_code, -1),
+            level_index.get(r.level, -1),
+            r.year or 0,
+            announcement_index.get(r.announcement_id, -1),
+            status_index[site.status(r).code],
+            occupation_index.get(r.occupation, -1),
+            int(site.status(r).ended),
+        ]
         for r in records
     ]
     return {
@@ -78,8 +90,13 @@ def finder_data(site: SiteModel) -> dict[str, Any]:
         "announcements": [[a.id, a.title, a.date] for a in announcements],
         "hosts": list(hosts),
         "cities": list(cities),
-        "t2s": list(t2s_map(searched_text(records) + "".join(lv.label for lv in levels)
-                            + "".join(_full_name(site, code) for code in provinces))),
+        "t2s": list(
+            t2s_map(
+                searched_text(records)
+                + "".join(lv.label for lv in levels)
+                + "".join(_full_name(site, code) for code in provinces)
+            )
+        ),
         "statuses": [[code, label] for code, label in statuses.items()],
         "occupations": occupations,
         "rows": rows,
@@ -106,9 +123,7 @@ def _table(values: Iterable[str]) -> dict[str, int]:
 
 
 def searched_text(records: Iterable[Record]) -> str:
-    return "".join(
-        "".join(getattr(r, name) for name in SEARCHED) + "".join(r.masters) for r in records
-    )
+    return "".join("".join(getattr(r, name) for name in SEARCHED) + "".join(r.masters) for r in records)
 
 
 @cache

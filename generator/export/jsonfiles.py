@@ -1,11 +1,12 @@
 """JSON downloads: each resource as an array of typed objects (the record documents are in :mod:`.api`)."""
+
 from __future__ import annotations
 
 import json
 
-from generator.model import sitemap
 from generator.export.table import Table
 from generator.export.values import json_value
+from generator.model import sitemap
 
 TWIN_RESOURCES = tuple(sitemap.BY_SECTION)  # the resources that have record pages
 LINE = json.JSONEncoder(ensure_ascii=False)  # no indent: the C encoder, fast enough for 20,000 twins

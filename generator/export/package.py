@@ -25,9 +25,18 @@ from generator.model.publication import Download, PackageFiles, ResourceFiles
 from generator.model.register import Attachment, Package
 
 
-def package_files(package: Package, tables: Mapping[tuple[str, str], Table], problems: Sequence[Problem],
-                  history: History, built: str, *, base: str = "", site_name: str = "",
-                  first_release: str = "", schemas: Sequence[Attachment] = ()) -> PackageFiles:
+def package_files(
+    package: Package,
+    tables: Mapping[tuple[str, str], Table],
+    problems: Sequence[Problem],
+    history: History,
+    built: str,
+    *,
+    base: str = "",
+    site_name: str = "",
+    first_release: str = "",
+    schemas: Sequence[Attachment] = (),
+) -> PackageFiles:
     title = package.title
     resources = []
     for resource in package.resources:
@@ -37,28 +46,46 @@ def package_files(package: Package, tables: Mapping[tuple[str, str], Table], pro
         changed = release.date if release else built
         stem = posixpath.splitext(sitemap.download(package.name, resource.path))[0]
         titled = f"{title}：{resource.title}"
-        resources.append(ResourceFiles(resource, (
-            Download(sitemap.download(package.name, resource.path), data, "csv", resource.name, changed),
-            Download(stem + ".excel.csv", excel_csv(table), "excel-csv", resource.name, changed),
-            Download(stem + ".xlsx", xlsx(table, title=titled, built=changed), "xlsx", resource.name, changed),
-            Download(stem + ".json", json_array(table), "json", resource.name, changed),
-            Download(stem + ".parquet", parquet(table, title=titled), "parquet", resource.name, changed),
-        ), changed, release.version if release else ""))
+        resources.append(
+            ResourceFiles(
+                resource,
+                (
+                    Download(sitemap.download(package.name, resource.path), data, "csv", resource.name, changed),
+                    Download(stem + ".excel.csv", excel_csv(table), "excel-csv", resource.name, changed),
+                    Download(stem + ".xlsx", xlsx(table, title=titled, built=changed), "xlsx", resource.name, changed),
+                    Download(stem + ".json", json_array(table), "json", resource.name, changed),
+                    Download(stem + ".parquet", parquet(table, title=titled), "parquet", resource.name, changed),
+                ),
+                changed,
+                release.version if release else "",
+            )
+        )
     changed = max((r.changed for r in resources), default=built)
     csvs = {r.resource.path: r.get("csv").data for r in resources}
-    meta = [Download(sitemap.download(package.name, "datapackage.json"), published_descriptor(package.descriptor, csvs),
-                     "datapackage", "", changed)]
+    meta = [
+        Download(
+            sitemap.download(package.name, "datapackage.json"),
+            published_descriptor(package.descriptor, csvs),
+            "datapackage",
+            "",
+            changed,
+        )
+    ]
     if package.readme:
-        meta.append(Download(sitemap.download(package.name, "README.md"), package.readme.encode("utf-8"), "readme", "",
-                             changed))
+        meta.append(
+            Download(sitemap.download(package.name, "README.md"), package.readme.encode("utf-8"), "readme", "", changed)
+        )
     docs = tuple(documents(package, schemas, changed))
     own = tuple(p for p in problems if _belongs(p, package.folder))
     report = report_files(package.name, package.version, changed, list(own))
     prefix = len(sitemap.dataset(package.name))
     entries = [(f.url[prefix:], f.data) for r in resources for f in r.files]
     entries += [(f.url[prefix:], f.data) for f in (*meta, *docs)] + report
-    meta.append(Download(sitemap.download(package.name, f"{package.name}.zip"), zip_bundle(entries, changed), "zip", "",
-                         changed))
+    meta.append(
+        Download(
+            sitemap.download(package.name, f"{package.name}.zip"), zip_bundle(entries, changed), "zip", "", changed
+        )
+    )
     period = coverage(package)
     files = PackageFiles(package, tuple(resources), tuple(meta), changed, own, {}, docs, period)
     jsonld = dataset_jsonld(files, page_url=files.url, base=base, site_name=site_name, first_release=first_release)
@@ -77,8 +104,9 @@ def documents(package: Package, schemas: Sequence[Attachment], changed: str) -> 
     for resource in package.resources:
         found = by_path.get(f"codelists/{resource.path}")
         if found:
-            yield Download(sitemap.download(package.name, "schemas/" + found.path), found.data, "codelist",
-                           resource.name, changed)
+            yield Download(
+                sitemap.download(package.name, "schemas/" + found.path), found.data, "codelist", resource.name, changed
+            )
     for attachment in package.attachments:
         yield Download(sitemap.download(package.name, attachment.path), attachment.data, "text", "", changed)
 

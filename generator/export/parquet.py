@@ -1,5 +1,6 @@
 """The Parquet download of a resource: columns typed per Table Schema, titles and descriptions kept as
 field metadata. A column whose cells do not all cast is kept as text, so no value is lost."""
+
 from __future__ import annotations
 
 import datetime as dt

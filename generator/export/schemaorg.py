@@ -7,6 +7,7 @@ the catalogue's ``dct:identifier``, so the two descriptions name one dataset. Th
 (``@vocab`` plus the URL-valued terms), so the block parses offline; URLs are relative to the page
 unless the site's address is known (see :func:`generator.model.sitemap.link`).
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -47,21 +48,28 @@ def dataset_jsonld(pf: PackageFiles, *, page_url: str, base: str, site_name: str
         "publisher": publisher,
         "dateCreated": str(d.get("created", ""))[:10],
         "dateModified": pf.changed,
-        "spatialCoverage": {"@type": "Place", "name": "中华人民共和国",
-                            "sameAs": "http://publications.europa.eu/resource/authority/country/CHN"},
+        "spatialCoverage": {
+            "@type": "Place",
+            "name": "中华人民共和国",
+            "sameAs": "http://publications.europa.eu/resource/authority/country/CHN",
+        },
         "includedInDataCatalog": {"@type": "DataCatalog", "name": site_name, "url": at(sitemap.CATALOG_PAGE)},
-        "variableMeasured": list(dict.fromkeys(str(f.get("title") or f["name"]) for r in pf.resources
-                                               for f in fields_of(r.resource.schema))),
-        "distribution": [{
-            "@type": "DataDownload",
-            "name": f.name,
-            "description": f.format.label,
-            "encodingFormat": f.format.media_type,
-            "contentUrl": at(f.url),
-            "contentSize": f"{f.size} B",
-            "sha256": f.sha256,
-            "dateModified": f.changed,
-        } for f in pf.files],
+        "variableMeasured": list(
+            dict.fromkeys(str(f.get("title") or f["name"]) for r in pf.resources for f in fields_of(r.resource.schema))
+        ),
+        "distribution": [
+            {
+                "@type": "DataDownload",
+                "name": f.name,
+                "description": f.format.label,
+                "encodingFormat": f.format.media_type,
+                "contentUrl": at(f.url),
+                "contentSize": f"{f.size} B",
+                "sha256": f.sha256,
+                "dateModified": f.changed,
+            }
+            for f in pf.files
+        ],
     }
     if first_release:
         out["datePublished"] = first_release

@@ -1,6 +1,7 @@
 """One resource, read once for every download: its fields, its typed rows (for JSON, Parquet, XLSX),
 its text rows as committed (for the canonical CSV) and as the Excel CSV shows them. Each is computed
 once, on first use."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -3,6 +3,7 @@
 Export never validates: the cells have passed validation. A cell that does not cast anyway is kept
 as its text rather than dropped, so no value is ever lost in a download.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -44,4 +45,3 @@ def json_value(value: Value) -> str | int | float | bool | None:
 
 def typed_row(fields: list[dict[str, Any]], row: dict[str, str]) -> dict[str, Value]:
     return {f["name"]: cast(f, row.get(f["name"], "")) for f in fields}
-

@@ -6,6 +6,7 @@ is shown as it is and never run, with no apostrophe added (:mod:`generator.model
 
 Written in openpyxl's write-only mode, which streams rows and is many times faster on large tables.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -47,10 +48,19 @@ def xlsx(table: Table, *, title: str, built: str) -> bytes:
     notes.append(_header(notes, list(FIELDS_HEADER)))
     for f in table.fields:
         plain = {**f, "constraints": {k: v for k, v in f.get("constraints", {}).items() if k != "enum"}}
-        notes.append([_string(notes, str(x)) for x in (
-            f["name"], f.get("title", ""), type_label(f) + ("（按文本保存）" if is_id_like(f) else ""),
-            "；".join(constraint_texts(plain)), enum_text(f, limit=100), f.get("description", ""),
-        )])
+        notes.append(
+            [
+                _string(notes, str(x))
+                for x in (
+                    f["name"],
+                    f.get("title", ""),
+                    type_label(f) + ("（按文本保存）" if is_id_like(f) else ""),
+                    "；".join(constraint_texts(plain)),
+                    enum_text(f, limit=100),
+                    f.get("description", ""),
+                )
+            ]
+        )
     when = dt.datetime.fromisoformat(built)
     book.properties.title = title
     book.properties.creator = "国家高技能人才振兴计划公开数据项目"
@@ -67,20 +77,24 @@ def _maker(sheet: WriteOnlyWorksheet, spec: dict[str, Any]) -> Callable[[Value],
         return _string(sheet, value) if isinstance(value, str) else value
 
     if is_id_like(spec):
+
         def text_cell(value: Value) -> Any:
             if value is None:
                 return None
             cell = _string(sheet, str(value))
             cell.number_format = TEXT
             return cell
+
         return text_cell
     if spec.get("type") == "date":
+
         def date_cell(value: Value) -> Any:
             if not isinstance(value, dt.date):
                 return plain(value)
             cell = WriteOnlyCell(sheet, value)
             cell.number_format = DATE
             return cell
+
         return date_cell
     return plain
 

@@ -5,6 +5,7 @@ field titles, each with the field's description as a cell comment; drop-down lis
 list fields; id-like and date columns formatted as text so Excel keeps ``420000`` and ``2023-12`` as
 typed) and a hidden 代码表 that holds the drop-down options.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,9 +19,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from generator.intake.choices import Choices
 from generator.archive import stamped
 from generator.files import write_atomically
+from generator.intake.choices import Choices
 from generator.intake.fields import TableSpec
 from generator.intake.update import GUIDE_LINES
 from generator.model.schema import constraint_texts, type_label
@@ -98,18 +99,31 @@ def _data(ws: Worksheet, lists: Worksheet, spec: TableSpec, choices: Choices) ->
         if options and not assigned:
             list_column += 1
             source = _write_list(lists, list_column, spec.title(name), [text for _, text in options])
-            rule = DataValidation(type="list", formula1=source, allow_blank=True, errorStyle="warning",
-                                  showErrorMessage=True, errorTitle="不在下拉列表中",
-                                  error="建议从下拉列表选择；也可以填写代码或中文名称，导入时会转换并列出每处改动。")
+            rule = DataValidation(
+                type="list",
+                formula1=source,
+                allow_blank=True,
+                errorStyle="warning",
+                showErrorMessage=True,
+                errorTitle="不在下拉列表中",
+                error="建议从下拉列表选择；也可以填写代码或中文名称，导入时会转换并列出每处改动。",
+            )
             rule.add(cells)
             ws.add_data_validation(rule)
         bounds = spec.field(name).get("constraints", {})
         if spec.field(name).get("type") == "integer" and "minimum" in bounds:
             high = bounds.get("maximum")
-            rule = DataValidation(type="whole", operator="between" if high is not None else "greaterThanOrEqual",
-                                  formula1=str(bounds["minimum"]), formula2=None if high is None else str(high),
-                                  allow_blank=True, errorStyle="warning", showErrorMessage=True,
-                                  errorTitle="数值超出范围", error=f"应为整数，{constraint_texts(spec.field(name))[-1]}。")
+            rule = DataValidation(
+                type="whole",
+                operator="between" if high is not None else "greaterThanOrEqual",
+                formula1=str(bounds["minimum"]),
+                formula2=None if high is None else str(high),
+                allow_blank=True,
+                errorStyle="warning",
+                showErrorMessage=True,
+                errorTitle="数值超出范围",
+                error=f"应为整数，{constraint_texts(spec.field(name))[-1]}。",
+            )
             rule.add(cells)
             ws.add_data_validation(rule)
     ws.freeze_panes = "A2"
@@ -131,14 +145,27 @@ def _guide(ws: Worksheet, spec: TableSpec) -> None:
         (f"{spec.sheet}录入模板", Font(bold=True, size=14)),
         (f"在工作表「{spec.sheet}」中每行填写一条记录。第 1 行是表头，请不要修改、删除或调换列。", None),
         ("橙色表头为必填列，蓝色为选填列；把鼠标移到表头上可看到该列的说明。", None),
-        (f"灰色的「{spec.title('id')}」列请留空：导入时按顺序分配新编号（{spec.prefix} 加 6 位数字），编号永不重复使用。"
-         if spec.assigns_ids else f"「{spec.title('id')}」由录入人拟定：小写字母、数字和短横线，如 wuhan-2024，不能与已有公告重复。", None),
-        ("带下拉列表的列可以直接选择，也可以填写代码或中文名称（如“湖北”“国家级”）；导入时会转换为代码，并逐条列出改动。", None),
+        (
+            f"灰色的「{spec.title('id')}」列请留空：导入时按顺序分配新编号（{spec.prefix} 加 6 位数字），编号永不重复使用。"
+            if spec.assigns_ids
+            else f"「{spec.title('id')}」由录入人拟定：小写字母、数字和短横线，如 wuhan-2024，不能与已有公告重复。",
+            None,
+        ),
+        (
+            "带下拉列表的列可以直接选择，也可以填写代码或中文名称（如“湖北”“国家级”）；导入时会转换为代码，并逐条列出改动。",
+            None,
+        ),
         ("日期写作 2024-05-01；只知道年月时写 2024-05。不要使用公式，不要合并单元格。", None),
-        ("每条记录都要写明来源网址和证据等级：只录入公开网页上能查到的内容，来源没写的信息留空，不要凭记忆补填。", None),
+        (
+            "每条记录都要写明来源网址和证据等级：只录入公开网页上能查到的内容，来源没写的信息留空，不要凭记忆补填。",
+            None,
+        ),
         ("不属于本计划的项目（劳模/工匠创新工作室、技能大师特色工作站、乡土人才大师工作室等）不要录入。", None),
         (f"填好后保存，用命令导入：{command}（先加 --dry-run 试运行，只检查、不写入）。", None),
-        ("也可以另存为 CSV（UTF-8 或 GBK 编码均可），用同样的命令导入。有任何问题，导入会整批拒绝并逐条列出行号和列名。", None),
+        (
+            "也可以另存为 CSV（UTF-8 或 GBK 编码均可），用同样的命令导入。有任何问题，导入会整批拒绝并逐条列出行号和列名。",
+            None,
+        ),
         *((text, None) for text in (GUIDE_LINES if "status" in spec.names else ())),
         ("", None),
         ("各列说明", Font(bold=True, size=12)),
@@ -154,9 +181,14 @@ def _guide(ws: Worksheet, spec: TableSpec) -> None:
     for row, name in enumerate(spec.names, start=start + 1):
         field = spec.field(name)
         assigned = name == "id" and spec.assigns_ids
-        values = (spec.title(name), name, "留空（自动分配）" if assigned else "是" if spec.required(name) else "否",
-                  type_label(field), "；".join(t for t in constraint_texts(field) if t not in {"必填", "唯一"}),
-                  str(field.get("description", "")))
+        values = (
+            spec.title(name),
+            name,
+            "留空（自动分配）" if assigned else "是" if spec.required(name) else "否",
+            type_label(field),
+            "；".join(t for t in constraint_texts(field) if t not in {"必填", "唯一"}),
+            str(field.get("description", "")),
+        )
         for col, value in enumerate(values, start=1):
             ws.cell(row=row, column=col, value=value).alignment = Alignment(wrap_text=True, vertical="top")
     for letter, width in zip("ABCDEF", (18, 18, 10, 8, 40, 70), strict=True):

@@ -12,10 +12,10 @@ from pathlib import Path
 from generator import paths
 from generator.load.policies import load_policies
 from generator.load.register import load_register
-from generator.read import entries, package_folders, read_package, read_release, schema_files
 from generator.model import sitemap
 from generator.model.history import History
 from generator.model.loaded import Model
+from generator.read import entries, package_folders, read_package, read_release, schema_files
 
 
 def load(datasets: Path = paths.DATASETS, schemas: Path = paths.SCHEMAS) -> Model:

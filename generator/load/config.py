@@ -27,7 +27,7 @@ _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def mkdocs_settings(config: Path = paths.MKDOCS_YML) -> dict[str, Any]:
-    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (safe loader)
+    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_Loader)
     return data if isinstance(data, dict) else {}
 
 
@@ -40,7 +40,9 @@ def check_site_url(url: str, where: str) -> str:
     """A public address must be absolute http(s); it may have a path (a 专栏 inside a larger site)."""
     url = with_slash(url)
     if url and not (url.startswith(("https://", "http://")) and "://" in url and len(url.split("/")[2]) > 0):
-        raise UsageError(f"{where}的网站地址「{url}」无效：应以 https:// 或 http:// 开头，如 https://www.example.gov.cn/zt/gjgjn/。")
+        raise UsageError(
+            f"{where}的网站地址「{url}」无效：应以 https:// 或 http:// 开头，如 https://www.example.gov.cn/zt/gjgjn/。"
+        )
     if any(c in url for c in " \"'<>"):
         raise UsageError(f"{where}的网站地址「{url}」含有空格或引号：请检查。")
     return url
@@ -60,8 +62,9 @@ def read_toml(path: Path) -> dict[str, str]:
     return {k: str(v) for k, v in data.items()}
 
 
-def load_config(mkdocs_yml: Path = paths.MKDOCS_YML, site_toml: Path | None = SITE_TOML, *,
-                site_url: str | None = None) -> SiteConfig:
+def load_config(
+    mkdocs_yml: Path = paths.MKDOCS_YML, site_toml: Path | None = SITE_TOML, *, site_url: str | None = None
+) -> SiteConfig:
     settings = mkdocs_settings(mkdocs_yml)
     config = SiteConfig(
         site_url=with_slash(str(settings.get("site_url") or "")),

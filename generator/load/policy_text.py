@@ -23,6 +23,7 @@ section (e.g. 评审程序 after （四）与企业合作) belongs to the sectio
 sibling （n+1） continues the clause before it. The main-body list ``附件：1.… 2.… 3.…`` is kept in
 ``PolicyText.attachment_list``, not parsed as clauses.
 """
+
 from __future__ import annotations
 
 import re
@@ -53,7 +54,7 @@ class _Node:
     container: bool  # 一、 sections and attachments take paragraphs until their first child
     awaiting: bool  # a heading clause waiting for its first paragraph
     paragraphs: list[str] = field(default_factory=list)
-    children: list["_Node"] = field(default_factory=list)
+    children: list[_Node] = field(default_factory=list)
 
     def freeze(self) -> Clause:
         return Clause(
@@ -137,8 +138,14 @@ class _Builder:
                 step = "-i" if depth == 3 and parent.depth == 1 else "-"
                 anchor = f"{parent.anchor}{step}{number}"
         node = _Node(
-            self._unique(anchor), label, heading, depth, attachment=attachment,
-            container=depth == 1, awaiting=awaiting, paragraphs=list(paragraphs),
+            self._unique(anchor),
+            label,
+            heading,
+            depth,
+            attachment=attachment,
+            container=depth == 1,
+            awaiting=awaiting,
+            paragraphs=list(paragraphs),
         )
         if parent is not None:
             parent.children.append(node)
@@ -188,7 +195,7 @@ def parse_policy(text: str) -> PolicyText:
             number = int(match.group(1))
             builder.open(line[: match.start(2)].rstrip(), number, match.group(2), 3)
         else:
-            next_depth = next((abs(d) for d in depths[index + 1:] if d), 1)
+            next_depth = next((abs(d) for d in depths[index + 1 :] if d), 1)
             if not builder.paragraph(line, next_depth):
                 preamble.append(line)
     return PolicyText(

@@ -6,9 +6,16 @@ from pathlib import Path
 
 from generator.model.register import Announcement, Level, Package, Province, Record, Register
 
-
-LIFE_FIELDS = ("status", "status_date", "status_source_url", "status_note", "valid_from", "valid_to",
-               "occupation", "occupation_code")
+LIFE_FIELDS = (
+    "status",
+    "status_date",
+    "status_source_url",
+    "status_note",
+    "valid_from",
+    "valid_to",
+    "occupation",
+    "occupation_code",
+)
 
 
 def _int(value: str) -> int | None:
@@ -49,7 +56,9 @@ def load_register(package: Package) -> Register:
     rows = {r.name: r.rows for r in package.resources}
     sources = Path(package.folder) / "sources"
     return Register(
-        levels={r["code"]: Level(r["code"], r["label"], int(r["rank"]), r.get("description", "")) for r in rows["levels"]},
+        levels={
+            r["code"]: Level(r["code"], r["label"], int(r["rank"]), r.get("description", "")) for r in rows["levels"]
+        },
         provinces={
             r["code"]: Province(r["code"], r["name"], r["full_name"], r.get("kind", "")) for r in rows["provinces"]
         },

@@ -16,7 +16,19 @@ VERSION = re.compile(r"^\d+\.\d+\.\d+$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 UNRELEASED = "unreleased"
 CHANGE_LABELS = {"added": "新增", "removed": "删除", "changed": "修改"}
-CHANGE_COLUMNS = ("from_version", "to_version", "date", "package", "resource", "id", "name", "change", "field", "old", "new")
+CHANGE_COLUMNS = (
+    "from_version",
+    "to_version",
+    "date",
+    "package",
+    "resource",
+    "id",
+    "name",
+    "change",
+    "field",
+    "old",
+    "new",
+)
 
 
 def version_key(version: str) -> tuple[int, ...]:

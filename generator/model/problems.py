@@ -4,6 +4,7 @@ A problem prints as one grep-friendly line::
 
     datasets/register/studios.csv:12: [type-error] 年份不是整数（字段「year」：实际值 "二〇二〇"；应为 2000–2030 之间的整数）。请改为阿拉伯数字年份。
 """
+
 from __future__ import annotations
 
 import json

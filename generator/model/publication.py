@@ -1,6 +1,7 @@
 """What the site publishes besides its pages, as values: every file with its URL, bytes and format,
 grouped by data package. :mod:`generator.export` prepares it; pages show it; :mod:`generator.site`
 writes it."""
+
 from __future__ import annotations
 
 import hashlib
@@ -17,7 +18,7 @@ from generator.model.register import Package, Resource
 AUTHOR_EN = "National High-Skilled Talent Revitalisation Plan Open Data Project"
 TITLES_EN = {
     sitemap.REGISTER: "Register of the National High-Skilled Talent Revitalisation Plan: announcements, "
-                      "high-skilled talent training bases and skill master studios",
+    "high-skilled talent training bases and skill master studios",
     sitemap.POLICIES: "Policies, application criteria and targets of the National High-Skilled Talent Revitalisation Plan",
 }
 
@@ -38,7 +39,9 @@ class Format:
 FORMATS = {
     "csv": Format("CSV（UTF-8，无 BOM）", "text/csv", "CSV", "CSV"),
     "excel-csv": Format("CSV（Excel/WPS 用，UTF-8 带 BOM）", "text/csv", "CSV", "Excel/WPS CSV"),
-    "xlsx": Format("Excel 工作簿（.xlsx）", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX", "XLSX"),
+    "xlsx": Format(
+        "Excel 工作簿（.xlsx）", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX", "XLSX"
+    ),
     "json": Format("JSON（对象数组）", "application/json", "JSON", "JSON"),
     "parquet": Format("Parquet（带类型）", "application/vnd.apache.parquet", "PARQUET", "Parquet"),
     "datapackage": Format("数据包描述（datapackage.json）", "application/json", "JSON", "datapackage.json"),
@@ -50,7 +53,9 @@ FORMATS = {
     "jsonld": Format("JSON-LD", "application/ld+json", "JSON_LD", "JSON-LD"),
     "atom": Format("Atom 订阅", "application/atom+xml", "ATOM", "Atom"),
     "script": Format("JavaScript 数据", "text/javascript", "JS", "JS"),
-    "template": Format("Excel 录入模板（.xlsx）", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX", "XLSX"),
+    "template": Format(
+        "Excel 录入模板（.xlsx）", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX", "XLSX"
+    ),
 }
 
 

@@ -1,4 +1,5 @@
 """The register as typed values: code lists, announcements, bases and studios, and the packages as read."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -8,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from generator.model import sitemap
-
 
 DEFAULT_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 DEFAULT_PUBLISHER = "国家高技能人才振兴计划公开数据项目"

@@ -5,7 +5,7 @@ derived from them."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from generator.model.config import SiteConfig
@@ -24,7 +24,7 @@ class SiteModel:
     model: Model
     built: str  # ISO date of the build, shown as 数据更新日期
     problems: tuple[Problem, ...] = ()
-    config: SiteConfig = SiteConfig()
+    config: SiteConfig = field(default_factory=SiteConfig)
     publication: Publication | None = None  # the prepared downloads, once export has run
 
     @property

@@ -4,6 +4,7 @@ set ``version`` in each ``datapackage.json``, and append a line to ``datasets/re
 The caller validates first (a release of invalid data is refused). Snapshots are written to a
 temporary folder and renamed into place, so a failed release leaves no half-written snapshot.
 """
+
 from __future__ import annotations
 
 import csv
@@ -14,9 +15,8 @@ import shutil
 from pathlib import Path
 
 from generator.errors import UsageError
-from generator.read import package_folders
-from generator.read import entries
 from generator.model.history import COLUMNS, DATE, RELEASES_CSV, RELEASES_DIR, VERSION, version_key
+from generator.read import entries, package_folders
 from generator.validate import shown_path
 
 
@@ -63,7 +63,9 @@ def record_release(datasets: Path, version: str, note: str, date: str) -> list[s
                 shutil.copyfile(folder / rel, target / rel)
             for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
                 shutil.copytree(sub, target / sub.name)  # the documents the metadata names (sources/, texts/)
-            done.append(f"已保存快照：{shown_path(releases / version / folder.name)}/（{len(paths)} 个数据文件和 datapackage.json）")
+            done.append(
+                f"已保存快照：{shown_path(releases / version / folder.name)}/（{len(paths)} 个数据文件和 datapackage.json）"
+            )
         staging.rename(releases / version)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -4,6 +4,7 @@ Pure: numbers in, positions out. ``templates/partials/chart_bars.svg.j2`` draws 
 sits under its own text label, so long Chinese labels never overlap and the chart stays readable
 when a phone scales the SVG down.
 """
+
 from __future__ import annotations
 
 import math
@@ -79,8 +80,19 @@ def bar_chart(chart_id: str, title: str, description: str, bars: list[Bar]) -> B
     for i, b in enumerate(bars):
         y = TOP + i * ROW
         width = plot * b.value / top
-        drawn.append(DrawnBar(b.label, b.value, b.category, label_y=y + 13, bar_y=y + 20,
-                              width=round(max(width, 1.5), 1), value_x=round(LEFT + max(width, 1.5) + 4, 1)))
+        drawn.append(
+            DrawnBar(
+                b.label,
+                b.value,
+                b.category,
+                label_y=y + 13,
+                bar_y=y + 20,
+                width=round(max(width, 1.5), 1),
+                value_x=round(LEFT + max(width, 1.5) + 4, 1),
+            )
+        )
     axis_y = TOP + len(bars) * ROW + 2
     ticks = tuple(Tick(round(LEFT + plot * v / top, 1), str(v)) for v in range(0, top + 1, step))
-    return BarChart(chart_id, title, description, WIDTH, int(axis_y + AXIS), TOP, LEFT, plot, BAR, axis_y, tuple(drawn), ticks)
+    return BarChart(
+        chart_id, title, description, WIDTH, int(axis_y + AXIS), TOP, LEFT, plot, BAR, axis_y, tuple(drawn), ticks
+    )

@@ -1,5 +1,6 @@
 """The Jinja2 environment every page is rendered with: autoescape, StrictUndefined, the site map as
 the global ``urls`` (and ``rel`` for links relative to the page), and a few filters."""
+
 from __future__ import annotations
 
 import json

@@ -39,8 +39,9 @@ Say = Callable[[str], None]
 Lap = Callable[[str], None]
 
 
-def publish(pages: list[Page], publication: Publication, out: Path, *, config: SiteConfig, offline: bool,
-            say: Say, lap: Lap) -> Path:
+def publish(
+    pages: list[Page], publication: Publication, out: Path, *, config: SiteConfig, offline: bool, say: Say, lap: Lap
+) -> Path:
     out = out.absolute()
     out.parent.mkdir(parents=True, exist_ok=True)  # the command line has checked it exists; the API may make it
     check_out(out)
@@ -94,4 +95,3 @@ def write_files(files: tuple[Download, ...], site: Path) -> None:
             raise BuildFailed(f"下载文件 {f.url} 与网站中已有的文件同名，无法写入：请检查数据包和资源的名称。")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(f.data)
-

@@ -1,5 +1,6 @@
 """Run MkDocs Material on the content pages, with one hidden *shell* page per folder depth for the
 record pages that :mod:`generator.site.pour` fills in afterwards."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -63,15 +64,21 @@ def shell_url(url: str) -> str:
     return "records/" + "shell/" * max(url.count("/") - 1, 1)
 
 
-def run_mkdocs(docs: Path, site: Path, settings: SiteConfig = SiteConfig()) -> None:
+def run_mkdocs(docs: Path, site: Path, settings: SiteConfig | None = None) -> None:
     """Build ``docs`` into ``site``; the site's address and the footer's publisher details come from
     ``settings`` (``site.toml`` and the command line), not from mkdocs.yml."""
+    settings = settings or SiteConfig()
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
-        config = load_config(str(paths.MKDOCS_YML), docs_dir=str(docs), site_dir=str(site), strict=True,
-                             site_url=settings.site_url or None)
+        config = load_config(
+            str(paths.MKDOCS_YML),
+            docs_dir=str(docs),
+            site_dir=str(site),
+            strict=True,
+            site_url=settings.site_url or None,
+        )
         config.extra["hsp"] = dataclasses.asdict(settings)
         _use_programme_terms(config)
         config.plugins.on_startup(command="build", dirty=False)

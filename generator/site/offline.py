@@ -8,6 +8,7 @@ relative ``href``/``src``/``action`` that names a folder rewritten to name its `
 their data are scripts (``find/data.js``, ``search/data.js``), which a browser loads from ``file://``
 where it would refuse a fetch, and their result links add ``index.html`` themselves on ``file://``.
 """
+
 from __future__ import annotations
 
 import re

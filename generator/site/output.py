@@ -57,14 +57,20 @@ def umask() -> int:
 
 def locked(out: Path) -> contextlib.AbstractContextManager[None]:
     """Hold the lock of the folder that holds ``out`` for one build; a second build stops."""
-    return files.locked(out.parent, f"另一个构建正在 {out.parent} 中写入网站：请等它结束后再运行，以免两次构建互相覆盖。")
+    return files.locked(
+        out.parent, f"另一个构建正在 {out.parent} 中写入网站：请等它结束后再运行，以免两次构建互相覆盖。"
+    )
 
 
 def leftovers(out: Path) -> list[Path]:
     """Staging and old-site folders that an interrupted build left beside ``out``."""
     parent = out.parent
-    return sorted(p for pattern in (f".{out.name}-build-*", f".{out.name}-old-*") for p in parent.glob(pattern)
-                  if p.is_dir() and not p.is_symlink())
+    return sorted(
+        p
+        for pattern in (f".{out.name}-build-*", f".{out.name}-old-*")
+        for p in parent.glob(pattern)
+        if p.is_dir() and not p.is_symlink()
+    )
 
 
 def remove_leftovers(out: Path, say: Say) -> None:

@@ -36,7 +36,9 @@ def pour(shells: list[Page], site: Path, base: str = "") -> None:
             if not tail:
                 raise BuildFailed("页面外壳中找不到占位内容：主题模板可能已更改。")
             if base:
-                head = head.replace(f'<link rel="canonical" href="{base}{url}">', f'<link rel="canonical" href="{URL_MARK}">')
+                head = head.replace(
+                    f'<link rel="canonical" href="{base}{url}">', f'<link rel="canonical" href="{URL_MARK}">'
+                )
             head, tail = _compact(_drop_generated_h1(head)), _compact(tail)
             parts[url] = ([p.encode() for p in head.split(TITLE_MARK)], [p.encode() for p in tail.split(TITLE_MARK)])
         head_parts, tail_parts = parts[url]

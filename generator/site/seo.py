@@ -15,7 +15,9 @@ NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 def page_urls(site: Path) -> list[str]:
     """Every page of the built site (a folder with an ``index.html``), hand-written ones included."""
-    return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html"))
+    return sorted(
+        "" if p.parent == site else p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")
+    )
 
 
 def sitemap_xml(urls: Iterable[str], base: str, lastmod: dict[str, str], default: str) -> bytes:

@@ -6,6 +6,7 @@ announcements to match (one list per province × level × year, 20–60 records 
 to the rows). Names are realistic but invented; every URL is under ``https://example.invalid/``. The
 same seed always gives the same bytes. Never commit the output.
 """
+
 from __future__ import annotations
 
 import csv
@@ -19,13 +20,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from generator.model import sitemap
 from generator import paths
-from generator.validate.checks.package import pack
+from generator.model import sitemap
 from generator.synth.data import (
-    COMPANY_FORMS, COUNTIES, DISTRICTS, GIVEN_CHARS, INDUSTRIES, LEVEL_WEIGHTS, MUNICIPALITIES,
-    PROVINCES, SURNAMES, TRADES, ProvinceInfo,
+    COMPANY_FORMS,
+    COUNTIES,
+    DISTRICTS,
+    GIVEN_CHARS,
+    INDUSTRIES,
+    LEVEL_WEIGHTS,
+    MUNICIPALITIES,
+    PROVINCES,
+    SURNAMES,
+    TRADES,
+    ProvinceInfo,
 )
+from generator.validate.checks.package import pack
 
 FIRST_YEAR, LAST_YEAR = 2011, 2025
 LIST_SIZE = (20, 60)
@@ -144,16 +154,36 @@ class Synth:
         n_bases = {"studios": 0, "bases": size}.get(kind, min(size - 1, max(1, round(size * rng.uniform(0.3, 0.55)))))
         aid, title, issuer, number = self.heading(level, province, city, local, year, kind)
         url = f"https://example.invalid/{aid}.html"
-        out = Listing({
-            "id": aid, "title": title, "title_status": "printed", "issuing_body": issuer, "doc_number": number,
-            "date": f"{year}-{rng.randint(3, 12):02d}-{rng.randint(1, 28):02d}", "level": level, "kind": kind,
-            "stage": "list", "province_code": province.code,
-            "count_bases": str(n_bases) if kind != "studios" else "",
-            "count_studios": str(size - n_bases) if kind != "bases" else "",
-            "list_completeness": "complete", "source_url": url, "evidence_level": "official", "notes": NOTE,
-        })
-        common = {"province_code": province.code, "level": level, "year": str(year), "announcement_id": aid,
-                  "source_url": url, "evidence_level": "official", "evidence": "官方名单", "credit_code": ""}
+        out = Listing(
+            {
+                "id": aid,
+                "title": title,
+                "title_status": "printed",
+                "issuing_body": issuer,
+                "doc_number": number,
+                "date": f"{year}-{rng.randint(3, 12):02d}-{rng.randint(1, 28):02d}",
+                "level": level,
+                "kind": kind,
+                "stage": "list",
+                "province_code": province.code,
+                "count_bases": str(n_bases) if kind != "studios" else "",
+                "count_studios": str(size - n_bases) if kind != "bases" else "",
+                "list_completeness": "complete",
+                "source_url": url,
+                "evidence_level": "official",
+                "notes": NOTE,
+            }
+        )
+        common = {
+            "province_code": province.code,
+            "level": level,
+            "year": str(year),
+            "announcement_id": aid,
+            "source_url": url,
+            "evidence_level": "official",
+            "evidence": "官方名单",
+            "credit_code": "",
+        }
         names: set[str] = set()  # no name, host or master twice in one list (the register warns about it)
         for _ in range(n_bases):
             where_city = city or self.city(province)
@@ -162,21 +192,38 @@ class Synth:
                 name = self.base_name(province, where_city)
             names.add(name)
             self.base_no += 1
-            out.bases.append({"id": f"B{self.base_no:06d}", "name": name, "name_as_printed": name,
-                              "host_organization": name, "city": where_city, **common})
+            out.bases.append(
+                {
+                    "id": f"B{self.base_no:06d}",
+                    "name": name,
+                    "name_as_printed": name,
+                    "host_organization": name,
+                    "city": where_city,
+                    **common,
+                }
+            )
         for _ in range(size - n_bases):
             where_city = city or self.city(province)
             masters = [self.person_not_in(names) for _ in range(2 if rng.random() < 0.04 else 1)]
             name = f"{masters[0]}{_one(rng, TRADES)}技能大师工作室"
             self.studio_no += 1
-            out.studios.append({"id": f"S{self.studio_no:06d}", "name": name, "name_as_printed": name,
-                                "name_quality": "printed", "master_name": ";".join(masters),
-                                "host_organization": self.company(province, where_city), "city": where_city,
-                                **common})
+            out.studios.append(
+                {
+                    "id": f"S{self.studio_no:06d}",
+                    "name": name,
+                    "name_as_printed": name,
+                    "name_quality": "printed",
+                    "master_name": ";".join(masters),
+                    "host_organization": self.company(province, where_city),
+                    "city": where_city,
+                    **common,
+                }
+            )
         return out
 
-    def heading(self, level: str, province: ProvinceInfo, city: str, local: str, year: int,
-                kind: str) -> tuple[str, str, str, str]:
+    def heading(
+        self, level: str, province: ProvinceInfo, city: str, local: str, year: int, kind: str
+    ) -> tuple[str, str, str, str]:
         """(id, title, issuing body, document number) of a list; a second list for the same place,
         level and year is 第二批 with id suffix ``-b2``."""
         if local:
@@ -207,7 +254,9 @@ class Synth:
         share = self.base_no / done if done else BASE_SHARE
         if abs(share - BASE_SHARE) < 0.03:
             return KIND_WEIGHTS
-        return {"studios": 75, "bases": 0, "both": 25} if share > BASE_SHARE else {"studios": 20, "bases": 30, "both": 50}
+        return (
+            {"studios": 75, "bases": 0, "both": 25} if share > BASE_SHARE else {"studios": 20, "bases": 30, "both": 50}
+        )
 
     def city(self, province: ProvinceInfo) -> str:
         """A city of the province; the capital is listed first and named more often."""
@@ -236,8 +285,16 @@ def _csv(path: Path, fields: Sequence[str], rows: list[dict[str, str]]) -> None:
 
 def _excerpt(listing: Listing) -> str:
     a = listing.row
-    lines = [f"# {a['id']}", NOTE, "", f"SOURCE: {a['source_url']}", "---", a["title"],
-             f"{a['issuing_body'].replace(';', '、')}　{a['doc_number']}　{a['date']}", f"附件：{a['title'][4:-3]}"]
+    lines = [
+        f"# {a['id']}",
+        NOTE,
+        "",
+        f"SOURCE: {a['source_url']}",
+        "---",
+        a["title"],
+        f"{a['issuing_body'].replace(';', '、')}　{a['doc_number']}　{a['date']}",
+        f"附件：{a['title'][4:-3]}",
+    ]
     named = listing.bases + listing.studios
     lines += [f"{i}. {r['name']}（{r['host_organization']}）" for i, r in enumerate(named[:EXCERPT_ROWS], 1)]
     if len(named) > EXCERPT_ROWS:
@@ -257,8 +314,9 @@ def synthesize(records: int, out: Path, seed: int = 0, datasets: Path = paths.DA
     (register / "sources").mkdir(parents=True)
     descriptor = json.loads((datasets / sitemap.REGISTER / "datapackage.json").read_text(encoding="utf-8"))
     descriptor["description"] = f"{NOTE}{descriptor.get('description', '')}"
-    (register / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n",
-                                               encoding="utf-8")
+    (register / "datapackage.json").write_text(
+        json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
     bases = [r for x in listings for r in x.bases]
     studios = [r for x in listings for r in x.studios]
     rows = {"announcements": [x.row for x in listings], "bases": bases, "studios": studios}
@@ -271,7 +329,9 @@ def synthesize(records: int, out: Path, seed: int = 0, datasets: Path = paths.DA
     (register / "README.md").write_text(
         f"# 合成名录数据包（register）\n\n{NOTE}\n\n"
         f"共 {len(listings)} 个公告、{len(bases)} 个培训基地、{len(studios)} 个技能大师工作室（种子 {seed}）。"
-        "请勿提交到仓库。\n", encoding="utf-8")
+        "请勿提交到仓库。\n",
+        encoding="utf-8",
+    )
     for folder in (register, out / sitemap.POLICIES):
         pack(folder, paths.SCHEMAS)  # code lists and inline schemas from schemas/
     return Summary(len(bases), len(studios), len(listings))

@@ -1,4 +1,5 @@
 """Validate every package in a datasets folder. Returns problems; never writes."""
+
 from __future__ import annotations
 
 import json
@@ -7,15 +8,15 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator import paths
+from generator.model.problems import Problem
 from generator.validate.checks.acknowledged import apply_acknowledged
 from generator.validate.checks.files import check_file, unreadable
 from generator.validate.checks.header import check_header
 from generator.validate.checks.package import check_package
 from generator.validate.checks.register import REGISTER_CHECKS
+from generator.validate.checks.releases import check_releases
 from generator.validate.checks.tables import Table, read_table
 from generator.validate.frictionless_adapter import run_frictionless
-from generator.model.problems import Problem
-from generator.validate.checks.releases import check_releases
 
 
 def shown_path(path: Path) -> str:
@@ -28,8 +29,15 @@ def validate(datasets: Path = paths.DATASETS, schemas: Path = paths.SCHEMAS) -> 
     problems: list[Problem] = []
     folders = sorted(p.parent for p in datasets.glob("*/datapackage.json"))
     if not folders:
-        return [Problem(shown_path(datasets), None, "no-packages", "目录中没有任何数据包（*/datapackage.json）",
-                        hint="请用 --datasets 指向含有数据包的目录，例如 datasets/。")]
+        return [
+            Problem(
+                shown_path(datasets),
+                None,
+                "no-packages",
+                "目录中没有任何数据包（*/datapackage.json）",
+                hint="请用 --datasets 指向含有数据包的目录，例如 datasets/。",
+            )
+        ]
     for folder in folders:
         problems.extend(validate_package(folder, schemas))
     problems.extend(check_releases(datasets, shown_path))
@@ -42,8 +50,16 @@ def validate_package(folder: Path, schemas: Path) -> list[Problem]:
     try:
         descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError) as exc:
-        return [Problem(shown_dp, None, "package-error", "datapackage.json 不是有效的 JSON",
-                        actual=str(exc)[:120], hint="请检查括号、逗号和引号。")]
+        return [
+            Problem(
+                shown_dp,
+                None,
+                "package-error",
+                "datapackage.json 不是有效的 JSON",
+                actual=str(exc)[:120],
+                hint="请检查括号、逗号和引号。",
+            )
+        ]
     problems = list(check_package(folder, descriptor, schemas, shown_dp))
     shown = {"datapackage.json": shown_dp}
     skip: set[str] = set()
@@ -78,13 +94,26 @@ def without_echoes(problems: Iterable[Problem]) -> list[Problem]:
     schema_errors = cell_errors | {(p.path, p.row, p.field) for p in found if p.code in ECHO_CODES}
     missing = {(p.path, p.row, p.field) for p in found if p.code == "missing-cell"}
     blank = {(p.path, p.row) for p in found if p.code == "blank-row"}
-    return [p for p in found if not (
-        (p.code in ECHO_CODES and (p.path, p.row, p.field) in cell_errors)
-        or (p.code in DOMAIN_ECHOES and (p.path, p.row, p.field) in schema_errors)
-        or (p.code == "required-value" and (p.path, p.row, p.field) in missing)
-        or (p.code != "blank-row" and (p.path, p.row) in blank))]
+    return [
+        p
+        for p in found
+        if not (
+            (p.code in ECHO_CODES and (p.path, p.row, p.field) in cell_errors)
+            or (p.code in DOMAIN_ECHOES and (p.path, p.row, p.field) in schema_errors)
+            or (p.code == "required-value" and (p.path, p.row, p.field) in missing)
+            or (p.code != "blank-row" and (p.path, p.row) in blank)
+        )
+    ]
 
 
 CELL_CODES = {"type-error", "constraint-error", "enum-error", "required-value", "primary-key"}
 ECHO_CODES = {"foreign-key", "unique-error"}
-DOMAIN_ECHOES = {"date-invalid", "province-scope", "level-mismatch", "year-implausible", "gongshi-dates", "credit-code", "full-width"}
+DOMAIN_ECHOES = {
+    "date-invalid",
+    "province-scope",
+    "level-mismatch",
+    "year-implausible",
+    "gongshi-dates",
+    "credit-code",
+    "full-width",
+}

@@ -3,6 +3,7 @@
 Frictionless messages are English; none of them reaches the user. Each error type maps to a
 Chinese message, and the expectation is described from the Table Schema itself.
 """
+
 from __future__ import annotations
 
 import re
@@ -37,7 +38,9 @@ MESSAGES = {
 }
 
 
-def run_frictionless(folder: Path, descriptor: dict[str, Any], skip: set[str], shown: dict[str, str]) -> Iterator[Problem]:
+def run_frictionless(
+    folder: Path, descriptor: dict[str, Any], skip: set[str], shown: dict[str, str]
+) -> Iterator[Problem]:
     """Validate one package folder; ``skip`` names resource paths already known to be unreadable."""
     system.trusted = False
     if skip:
@@ -48,9 +51,13 @@ def run_frictionless(folder: Path, descriptor: dict[str, Any], skip: set[str], s
         report = package.validate(limit_errors=100_000)
     except FrictionlessException as exc:  # raised on a descriptor that breaks the standard
         for note in [r.note for r in exc.reasons] or [exc.error.note]:
-            yield Problem(shown.get("datapackage.json", "datapackage.json"), None, "package-error",
-                          "数据包描述文件不符合 Data Package 规范：" + _descriptor_note(note),
-                          hint="请对照 https://datapackage.org/ 修改 datapackage.json。")
+            yield Problem(
+                shown.get("datapackage.json", "datapackage.json"),
+                None,
+                "package-error",
+                "数据包描述文件不符合 Data Package 规范：" + _descriptor_note(note),
+                hint="请对照 https://datapackage.org/ 修改 datapackage.json。",
+            )
         return
     for task in report.tasks:
         schema = next((r.get("schema", {}) for r in descriptor["resources"] if r.get("path") == task.place), {})
@@ -81,7 +88,11 @@ def translate(error: Any, path: str, schema: dict[str, Any]) -> Problem:
         constraint = _constraint(note)
         expected = describe_expected(spec, constraint)
         if constraint == "required":
-            code, message, hint = "required-value", "必填字段为空", "请填写该字段；确实不详时请在备注中说明并联系维护者。"
+            code, message, hint = (
+                "required-value",
+                "必填字段为空",
+                "请填写该字段；确实不详时请在备注中说明并联系维护者。",
+            )
         elif constraint == "enum":
             code, message, hint = "enum-error", "取值不在代码表中", "请从下拉列表或代码表中选择。"
         elif constraint == "unique":
@@ -103,8 +114,16 @@ def translate(error: Any, path: str, schema: dict[str, Any]) -> Problem:
         row = 1
     if code == "encoding-error":
         row = None
-    return Problem(path, row, code, message, field=field or None,
-                   actual=None if cell is None else str(cell), expected=expected, hint=hint)
+    return Problem(
+        path,
+        row,
+        code,
+        message,
+        field=field or None,
+        actual=None if cell is None else str(cell),
+        expected=expected,
+        hint=hint,
+    )
 
 
 def _constraint(note: str) -> str:

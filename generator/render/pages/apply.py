@@ -5,6 +5,7 @@ their period (:mod:`generator.render.pages.rule_basis`).
 Nothing here judges a criterion: the self-check page only lays out the rows, their inputs, the route
 choice and empty verdict slots; ``docs/assets/javascripts/selfcheck.js`` evaluates them in the browser.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -150,14 +151,22 @@ def criterion(row: CriterionRow, numbers: dict[str, str], seen_metric: dict[str,
     picks one route never answers inside the other."""
     first = seen_metric.setdefault(answer_key(row), row.id) if row.metric else row.id
     return Criterion(
-        id=row.id, kind=row.kind, text=row.text, evidence=row.evidence, clause=row.clause,
-        number=numbers.get(row.clause, row.clause), clause_url=sitemap.policy(anchor=row.clause),
-        metric=row.metric, fields=fields_for(row) if first == row.id else (),
+        id=row.id,
+        kind=row.kind,
+        text=row.text,
+        evidence=row.evidence,
+        clause=row.clause,
+        number=numbers.get(row.clause, row.clause),
+        clause_url=sitemap.policy(anchor=row.clause),
+        metric=row.metric,
+        fields=fields_for(row) if first == row.id else (),
         answered_by="" if first == row.id else first,
     )
 
 
-def programme(site: SiteModel, code: str, kinds: tuple[str, ...], numbers: dict[str, str], index: dict[str, Clause]) -> Programme:
+def programme(
+    site: SiteModel, code: str, kinds: tuple[str, ...], numbers: dict[str, str], index: dict[str, Clause]
+) -> Programme:
     rows = [r for r in site.policies.criteria if r.programme == code]
     seen_metric: dict[str, str] = {}
     sections = []
@@ -172,8 +181,15 @@ def programme(site: SiteModel, code: str, kinds: tuple[str, ...], numbers: dict[
             title = group_title(members, index, kind_label)
             if any(g.title == title for g in groups):  # 技能大师的条件 twice: tell them apart by rule
                 title = f"{title}（{site.label('group_rule', rule)}）"
-            groups.append(Group(gid, title, rule, rule_text(rule, len(members), kind),
-                                tuple(criterion(r, numbers, seen_metric) for r in members)))
+            groups.append(
+                Group(
+                    gid,
+                    title,
+                    rule,
+                    rule_text(rule, len(members), kind),
+                    tuple(criterion(r, numbers, seen_metric) for r in members),
+                )
+            )
         sections.append(Section(kind, kind_label, kind in CHECKABLE, blocks(groups)))
     return Programme(code, site.label("programme", code), SHORT[code], sitemap.checklist(code), tuple(sections))
 
@@ -186,11 +202,20 @@ def blocks(groups: list[Group]) -> tuple[Block, ...]:
         if g in alternatives:
             if g is alternatives[0]:
                 n = len(alternatives)
-                numbered = tuple(Group(a.id, f"方式{CN_COUNT.get(i, i)}：{a.title}", a.rule, a.rule_text, a.criteria)
-                                 for i, a in enumerate(alternatives, 1))
+                numbered = tuple(
+                    Group(a.id, f"方式{CN_COUNT.get(i, i)}：{a.title}", a.rule, a.rule_text, a.criteria)
+                    for i, a in enumerate(alternatives, 1)
+                )
                 short = f"{CN_COUNT.get(n, n)}选一"
-                out.append(Block(True, f"依托单位的条件：以下 {n} 种依托方式{short}，所选方式下的各项须全部满足", numbered, short,
-                                 ALTERNATIVE_PREFIX.rstrip("-")))
+                out.append(
+                    Block(
+                        True,
+                        f"依托单位的条件：以下 {n} 种依托方式{short}，所选方式下的各项须全部满足",
+                        numbered,
+                        short,
+                        ALTERNATIVE_PREFIX.rstrip("-"),
+                    )
+                )
         else:
             out.append(Block(False, g.title, (g,)))
     return tuple(out)
@@ -203,16 +228,42 @@ def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
     numbers, index = doc.numbers, doc.by_anchor
     basis = rule_basis(site, doc)
     checklists = [programme(site, code, KIND_ORDER, numbers, index) for code in CHECKLISTS]
-    yield Page(sitemap.APPLY, "md", "政策与条件", env.get_template("pages/apply_index.md.j2").render(
-        site=site, page_url=sitemap.APPLY, programmes=checklists, basis=basis,
-    ))
+    yield Page(
+        sitemap.APPLY,
+        "md",
+        "政策与条件",
+        env.get_template("pages/apply_index.md.j2").render(
+            site=site,
+            page_url=sitemap.APPLY,
+            programmes=checklists,
+            basis=basis,
+        ),
+    )
     tpl = env.get_template("pages/apply_checklist.md.j2")
     for p in checklists:
-        yield Page(p.url, "md", p.heading, tpl.render(
-            site=site, page_url=p.url, programme=p, self_checked=p.code in SELF_CHECKED, basis=basis,
-        ))
+        yield Page(
+            p.url,
+            "md",
+            p.heading,
+            tpl.render(
+                site=site,
+                page_url=p.url,
+                programme=p,
+                self_checked=p.code in SELF_CHECKED,
+                basis=basis,
+            ),
+        )
     checked = [programme(site, code, CHECKABLE, numbers, index) for code in SELF_CHECKED]
     rows = [dataclasses.asdict(r) for r in site.policies.criteria if r.programme in SELF_CHECKED]
-    yield Page(sitemap.SELF_CHECK, "md", "申报条件自查", env.get_template("pages/apply_selfcheck.md.j2").render(
-        site=site, page_url=sitemap.SELF_CHECK, programmes=checked, criteria=rows, basis=basis,
-    ))
+    yield Page(
+        sitemap.SELF_CHECK,
+        "md",
+        "申报条件自查",
+        env.get_template("pages/apply_selfcheck.md.j2").render(
+            site=site,
+            page_url=sitemap.SELF_CHECK,
+            programmes=checked,
+            criteria=rows,
+            basis=basis,
+        ),
+    )

@@ -1,5 +1,6 @@
 """The release history page (``changes/``): every release with its note and downloads, and between
 consecutive releases the records added, removed and changed, field by field."""
+
 from __future__ import annotations
 
 import json
@@ -69,21 +70,42 @@ def view(step: Step, pages: dict[str, str]) -> StepView:
                 hidden += 1
                 continue
             budget -= 1
-            records.append(RecordChange(rid, head.name, head.change, head.label,
-                                        tuple((c.field, c.old, c.new) for c in changes if c.change == "changed"),
-                                        pages.get(rid, "") if head.change != "removed" else ""))
+            records.append(
+                RecordChange(
+                    rid,
+                    head.name,
+                    head.change,
+                    head.label,
+                    tuple((c.field, c.old, c.new) for c in changes if c.change == "changed"),
+                    pages.get(rid, "") if head.change != "removed" else "",
+                )
+            )
         tables.append((package, resource, len(by_id), tuple(records)))
     return StepView(step, anchor(step.to_version), dict(counts), tuple(tables), hidden)
 
 
 def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
     pub = site.published
-    record_pages = {**{a.id: a.url for a in site.register.announcements}, **{r.id: r.url for r in site.register.records}}
+    record_pages = {
+        **{a.id: a.url for a in site.register.announcements},
+        **{r.id: r.url for r in site.register.records},
+    }
     views = [view(s, record_pages) for s in reversed(pub.steps)]
-    yield Page(sitemap.CHANGES_PAGE, "md", "更新记录", env.get_template("pages/changes.md.j2").render(
-        site=site, pub=pub, page_url=sitemap.CHANGES_PAGE, views=views,
-        unreleased=UNRELEASED, shown_per_step=SHOWN_PER_STEP, human_size=human_size, **snippets(pub),
-    ))
+    yield Page(
+        sitemap.CHANGES_PAGE,
+        "md",
+        "更新记录",
+        env.get_template("pages/changes.md.j2").render(
+            site=site,
+            pub=pub,
+            page_url=sitemap.CHANGES_PAGE,
+            views=views,
+            unreleased=UNRELEASED,
+            shown_per_step=SHOWN_PER_STEP,
+            human_size=human_size,
+            **snippets(pub),
+        ),
+    )
 
 
 def snippets(pub: Publication) -> dict[str, str]:
@@ -94,6 +116,8 @@ def snippets(pub: Publication) -> dict[str, str]:
     schema = json.loads(schema_file.data)
     url = pub.base + sitemap.CHANGES_CSV if pub.base else posixpath.basename(sitemap.CHANGES_CSV)
     pandas = "import pandas as pd\n\n" + pandas_read("changes", url, schema) + "\n"
-    duckdb = (duckdb_read("changes", url, schema) + "\n"
-              "SELECT to_version, change, count(DISTINCT id) AS records FROM changes GROUP BY ALL ORDER BY ALL;\n")
+    duckdb = (
+        duckdb_read("changes", url, schema) + "\n"
+        "SELECT to_version, change, count(DISTINCT id) AS records FROM changes GROUP BY ALL ORDER BY ALL;\n"
+    )
     return {"changes_pandas": pandas, "changes_duckdb": duckdb}

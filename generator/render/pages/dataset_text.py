@@ -1,4 +1,5 @@
 """Words about a dataset that its page shows: field rows, the preview, citations."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -29,8 +30,17 @@ def field_rows(resource: Resource) -> list[FieldRow]:
     out = []
     for f in fields_of(resource.schema):
         plain: dict[str, Any] = {**f, "constraints": {k: v for k, v in f.get("constraints", {}).items() if k != "enum"}}
-        out.append(FieldRow(f["name"], f.get("title", ""), type_label(f), "；".join(constraint_texts(plain)),
-                            enum_text(f, limit=100), f.get("description", ""), is_id_like(f)))
+        out.append(
+            FieldRow(
+                f["name"],
+                f.get("title", ""),
+                type_label(f),
+                "；".join(constraint_texts(plain)),
+                enum_text(f, limit=100),
+                f.get("description", ""),
+                is_id_like(f),
+            )
+        )
     return out
 
 
@@ -42,7 +52,6 @@ def preview(resource: Resource) -> list[list[str]]:
 
 def _short(text: str) -> str:
     return text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS] + "…"
-
 
 
 PANDAS_TYPES = {"integer": "Int64", "year": "Int64", "number": "Float64", "boolean": "boolean"}
@@ -64,8 +73,9 @@ def pandas_read(var: str, url: str, schema: dict[str, Any]) -> str:
 
 def duckdb_read(table: str, url: str, schema: dict[str, Any]) -> str:
     """A DuckDB ``CREATE TABLE`` reading the CSV with every column typed from the Table Schema."""
-    columns = ", ".join(f"'{f['name']}': '{DUCKDB_TYPES.get(f.get('type', 'string'), 'VARCHAR')}'"
-                        for f in fields_of(schema))
+    columns = ", ".join(
+        f"'{f['name']}': '{DUCKDB_TYPES.get(f.get('type', 'string'), 'VARCHAR')}'" for f in fields_of(schema)
+    )
     return f"CREATE TABLE {table} AS SELECT * FROM read_csv('{url}', header = true, columns = {{{columns}}});"
 
 
@@ -90,22 +100,34 @@ class Citation:
         return self.date[:4]
 
     def bibtex(self) -> str:
-        return "\n".join([
-            f"@misc{{{self.key},",
-            f"  author       = {{{{{self.author_en}}}}},",
-            f"  title        = {{{{{self.title_en}}}}},",
-            f"  year         = {{{self.year}}},",
-            f"  version      = {{{self.version}}},",
-            f"  date         = {{{self.date}}},",
-            f"  howpublished = {{\\url{{{self.url or PLACEHOLDER}}}}},",
-            f"  url          = {{{self.url or PLACEHOLDER}}},",
-            f"  note         = {{{self.title}. Data set, CC BY 4.0}},",
-            "}",
-        ])
+        return "\n".join(
+            [
+                f"@misc{{{self.key},",
+                f"  author       = {{{{{self.author_en}}}}},",
+                f"  title        = {{{{{self.title_en}}}}},",
+                f"  year         = {{{self.year}}},",
+                f"  version      = {{{self.version}}},",
+                f"  date         = {{{self.date}}},",
+                f"  howpublished = {{\\url{{{self.url or PLACEHOLDER}}}}},",
+                f"  url          = {{{self.url or PLACEHOLDER}}},",
+                f"  note         = {{{self.title}. Data set, CC BY 4.0}},",
+                "}",
+            ]
+        )
 
     def ris(self) -> str:
-        return "\n".join([
-            "TY  - DATA", f"AU  - {self.author_en}", f"AU  - {self.author}", f"TI  - {self.title_en}",
-            f"T2  - {self.title}", f"PY  - {self.year}", f"DA  - {self.date.replace('-', '/')}",
-            f"ET  - {self.version}", f"UR  - {self.url or PLACEHOLDER}", "LA  - zh", "ER  - ",
-        ])
+        return "\n".join(
+            [
+                "TY  - DATA",
+                f"AU  - {self.author_en}",
+                f"AU  - {self.author}",
+                f"TI  - {self.title_en}",
+                f"T2  - {self.title}",
+                f"PY  - {self.year}",
+                f"DA  - {self.date.replace('-', '/')}",
+                f"ET  - {self.version}",
+                f"UR  - {self.url or PLACEHOLDER}",
+                "LA  - zh",
+                "ER  - ",
+            ]
+        )

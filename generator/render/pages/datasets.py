@@ -1,5 +1,6 @@
 """One page per data package at ``data/<package>/``: metadata, files with size and SHA-256, every
 resource's fields and a preview, how to open and load the files, how to cite, and schema.org JSON-LD."""
+
 from __future__ import annotations
 
 import posixpath
@@ -52,17 +53,22 @@ class DatasetContext:
 
     def cite(self, text: str) -> Markup:
         """A citation as HTML: escaped, its unknown URL in a span that the page fills in with its address."""
-        marked = Markup('<span data-hsp-here>{}</span>').format(PLACEHOLDER)
+        marked = Markup("<span data-hsp-here>{}</span>").format(PLACEHOLDER)
         return Markup(marked).join(escape(part) for part in text.split(PLACEHOLDER))
 
     @property
     def pandas(self) -> str:
         """The pandas snippet, exactly as printed (tests/test_snippets.py runs it)."""
         lines = ["import pandas as pd", ""]
-        lines += [pandas_read(r.resource.name, self.url(r.get("csv").url), r.resource.schema) for r in self.pf.resources]
+        lines += [
+            pandas_read(r.resource.name, self.url(r.get("csv").url), r.resource.schema) for r in self.pf.resources
+        ]
         first = self.pf.resources[0]
-        lines += ["", "# Parquet 文件自带类型（需安装 pyarrow）：",
-                  f'{first.resource.name}_typed = pd.read_parquet("{self.url(first.get("parquet").url)}")']
+        lines += [
+            "",
+            "# Parquet 文件自带类型（需安装 pyarrow）：",
+            f'{first.resource.name}_typed = pd.read_parquet("{self.url(first.get("parquet").url)}")',
+        ]
         return "\n".join(lines) + "\n"
 
     @property
@@ -70,8 +76,10 @@ class DatasetContext:
         """The DuckDB snippet, exactly as printed (tests/test_snippets.py runs it)."""
         lines = [duckdb_read(r.resource.name, self.url(r.get("csv").url), r.resource.schema) for r in self.pf.resources]
         first = self.pf.resources[0]
-        lines += ["-- Parquet 文件自带类型，可以直接查询：",
-                  f"SELECT count(*) AS n FROM '{self.url(first.get('parquet').url)}';"]
+        lines += [
+            "-- Parquet 文件自带类型，可以直接查询：",
+            f"SELECT count(*) AS n FROM '{self.url(first.get('parquet').url)}';",
+        ]
         return "\n".join(lines) + "\n"
 
     def url(self, target: str) -> str:
@@ -119,8 +127,12 @@ def citation(pub: Publication, pf: PackageFiles, version: str) -> Citation:
     title = str(pf.package.descriptor.get("title", pf.name))
     return Citation(
         key=f"hsp-{pf.name}-{pf.package.version}".replace(".", "-"),
-        author=pf.package.publisher, author_en=AUTHOR_EN, title=title, title_en=title_en(pf.name, title),
-        version=pf.package.version, date=dates.get(version, pf.changed),
+        author=pf.package.publisher,
+        author_en=AUTHOR_EN,
+        title=title,
+        title_en=title_en(pf.name, title),
+        version=pf.package.version,
+        date=dates.get(version, pf.changed),
         url=pub.base + pf.url if pub.base else "",
     )
 
@@ -130,5 +142,9 @@ def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
     template = env.get_template("pages/dataset.md.j2")
     for pf in pub.packages:
         title = str(pf.package.descriptor.get("title", pf.name))
-        yield Page(pf.url, "md", title, template.render(c=context(pub, pf), site=site, title=title,
-                                                        page_url=pf.url, human_size=human_size))
+        yield Page(
+            pf.url,
+            "md",
+            title,
+            template.render(c=context(pub, pf), site=site, title=title, page_url=pf.url, human_size=human_size),
+        )

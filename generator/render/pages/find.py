@@ -3,6 +3,7 @@
 The page is Markdown built by MkDocs (so it sits in the navigation); the data comes from
 :mod:`generator.export.finder` as ``find/data.js`` and the behaviour from ``assets/javascripts/finder.js``.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -17,6 +18,13 @@ FACETS = (("type", "类型"), ("level", "层级"), ("province", "省份"), ("yea
 
 
 def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
-    yield Page(sitemap.FIND, "md", "查找", env.get_template("pages/find.md.j2").render(
-        page_url=sitemap.FIND, facets=FACETS, total=len(site.register.records),
-    ))
+    yield Page(
+        sitemap.FIND,
+        "md",
+        "查找",
+        env.get_template("pages/find.md.j2").render(
+            page_url=sitemap.FIND,
+            facets=FACETS,
+            total=len(site.register.records),
+        ),
+    )

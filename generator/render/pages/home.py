@@ -1,4 +1,5 @@
 """The home page: what the plan is, counts by level, coverage, latest announcements."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -40,7 +41,9 @@ def coverage(site: SiteModel) -> list[Coverage]:
     for kind in sitemap.RECORD_KINDS:
         targets = sorted((t for (p, _), t in best.items() if p == kind.code), key=lambda t: t.deadline)
         if targets:
-            basis = "；".join(f"{POLICY_NAMES.get(t.policy_id, t.policy_id)}到 {t.deadline[:4]} 年 {t.count} 个" for t in targets)
+            basis = "；".join(
+                f"{POLICY_NAMES.get(t.policy_id, t.policy_id)}到 {t.deadline[:4]} 年 {t.count} 个" for t in targets
+            )
             out.append(Coverage(f"国家级{kind.short}", sum(t.count for t in targets), basis, held[kind.code]))
     return out
 

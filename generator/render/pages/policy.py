@@ -1,5 +1,6 @@
 """The policy pages: the library of every policy row (``policies/``) and the plan's full text with a
 stable anchor on every numbered clause (``policies/plan-2011/``)."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -28,7 +29,7 @@ class PolicyView:
     notes: str
     has_text: bool
     url: str  # full-text page, or "" when the site holds no text
-    replaced_by: "PolicyView | None"
+    replaced_by: PolicyView | None
     replaced_inferred: bool
     replaces: tuple[str, ...]  # ids of the policies this one replaced
 
@@ -48,14 +49,20 @@ def policy_views(site: SiteModel) -> dict[str, PolicyView]:
         nxt = row.replaced_by
         successor = view(nxt, seen | {pid}) if nxt in rows and nxt not in seen else None
         views[pid] = PolicyView(
-            id=pid, title=row.title, issuing_bodies="、".join(row.issuing_bodies),
-            doc_number=row.doc_number, written_date=row.written_date,
+            id=pid,
+            title=row.title,
+            issuing_bodies="、".join(row.issuing_bodies),
+            doc_number=row.doc_number,
+            written_date=row.written_date,
             published_date=row.published_date,
             validity=site.label("validity", row.validity) if row.validity else "未注明",
             validity_stated=bool(row.validity),
-            source_url=row.source_url, notes=row.notes,
-            has_text=row.has_text, url=sitemap.policy(pid) if pid == sitemap.PLAN_ID else "",
-            replaced_by=successor, replaced_inferred=bool(successor) and row.replacement_inferred,
+            source_url=row.source_url,
+            notes=row.notes,
+            has_text=row.has_text,
+            url=sitemap.policy(pid) if pid == sitemap.PLAN_ID else "",
+            replaced_by=successor,
+            replaced_inferred=bool(successor) and row.replacement_inferred,
             replaces=tuple(replaces.get(pid, ())),
         )
         return views[pid]
@@ -85,14 +92,30 @@ def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
     views = policy_views(site)
     if not views:
         return
-    yield Page(sitemap.POLICY_LIBRARY, "md", "政策文件库", env.get_template("pages/policy_library.md.j2").render(
-        site=site, policies=sorted(views.values(), key=lambda p: (p.published_date or p.written_date, p.id)),
-        by_id=views, page_url=sitemap.POLICY_LIBRARY,
-    ))
+    yield Page(
+        sitemap.POLICY_LIBRARY,
+        "md",
+        "政策文件库",
+        env.get_template("pages/policy_library.md.j2").render(
+            site=site,
+            policies=sorted(views.values(), key=lambda p: (p.published_date or p.written_date, p.id)),
+            by_id=views,
+            page_url=sitemap.POLICY_LIBRARY,
+        ),
+    )
     doc = site.policies.plan
     if sitemap.PLAN_ID not in views or doc is None:
         return
     meta = views[sitemap.PLAN_ID]
-    yield Page(sitemap.policy(), "md", meta.title, env.get_template("pages/policy.md.j2").render(
-        site=site, doc=doc, meta=meta, chain=chain(meta), page_url=sitemap.policy(),
-    ))
+    yield Page(
+        sitemap.policy(),
+        "md",
+        meta.title,
+        env.get_template("pages/policy.md.j2").render(
+            site=site,
+            doc=doc,
+            meta=meta,
+            chain=chain(meta),
+            page_url=sitemap.policy(),
+        ),
+    )

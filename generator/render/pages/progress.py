@@ -1,6 +1,7 @@
 """The targets-and-progress page (``apply/progress/``): the plan's targets set against the national
 counts that announcements stated and the national records this site holds, as an inline SVG chart
 drawn at build time with a table beside it."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -90,26 +91,45 @@ def targets(site: SiteModel) -> list[Target]:
     out = []
     for t in site.policies.targets:
         policy = policies.get(t.policy_id)
-        out.append(Target(
-            id=t.id, programme=t.programme, scope_code=t.scope, scope=site.label("scope", t.scope), deadline=t.deadline,
-            count=t.count, unit=t.unit, policy_id=t.policy_id, policy_title=policy.title if policy else t.policy_id,
-            policy_year=((policy.published_date or policy.written_date) if policy else "")[:4],
-            clause=t.clause, number=numbers.get(t.clause, ""),
-            clause_url=sitemap.policy(anchor=t.clause) if t.clause else "", source_url=t.source_url,
-            notes=t.notes,
-        ))
+        out.append(
+            Target(
+                id=t.id,
+                programme=t.programme,
+                scope_code=t.scope,
+                scope=site.label("scope", t.scope),
+                deadline=t.deadline,
+                count=t.count,
+                unit=t.unit,
+                policy_id=t.policy_id,
+                policy_title=policy.title if policy else t.policy_id,
+                policy_year=((policy.published_date or policy.written_date) if policy else "")[:4],
+                clause=t.clause,
+                number=numbers.get(t.clause, ""),
+                clause_url=sitemap.policy(anchor=t.clause) if t.clause else "",
+                source_url=t.source_url,
+                notes=t.notes,
+            )
+        )
     return out
 
 
 def national_batches(site: SiteModel) -> list[Batch]:
     """National announcements for the whole country (no province) that name projects, not plans."""
-    chosen = [a for a in site.register.announcements if a.level == "national" and not a.province_code and a.stage != "plan"]
+    chosen = [
+        a for a in site.register.announcements if a.level == "national" and not a.province_code and a.stage != "plan"
+    ]
     chosen.sort(key=lambda a: (a.date or "9999", a.id))
     return [Batch(a, a.count_bases, a.count_studios) for a in chosen]
 
 
-def panel(site: SiteModel, programme: str, section: str, label: str, goals: list[Target], batches: list[Batch]) -> Panel:
-    rows = [ChartRow("target", t.chart_label, t.count, target=t) for t in goals if t.programme == programme and t.unit == COUNTED_UNIT]
+def panel(
+    site: SiteModel, programme: str, section: str, label: str, goals: list[Target], batches: list[Batch]
+) -> Panel:
+    rows = [
+        ChartRow("target", t.chart_label, t.count, target=t)
+        for t in goals
+        if t.programme == programme and t.unit == COUNTED_UNIT
+    ]
     for b in batches:
         n = b.stated(programme)
         if n is not None and b.covers(programme):
@@ -125,7 +145,8 @@ def panel(site: SiteModel, programme: str, section: str, label: str, goals: list
 def held_by_year(site: SiteModel) -> list[tuple[str, int, int]]:
     """(year or 年份不详, national bases, national studios) in year order, unknown years last."""
     counts: Counter[tuple[str, str]] = Counter(
-        (str(r.year) if r.year else "", r.kind) for r in site.register.records if r.level == "national")
+        (str(r.year) if r.year else "", r.kind) for r in site.register.records if r.level == "national"
+    )
     years = sorted({y for y, _ in counts}, key=lambda y: (y == "", y))
     return [(y or "年份不详", counts[(y, "base")], counts[(y, "studio")]) for y in years]
 
@@ -136,9 +157,19 @@ def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
     goals = targets(site)
     batches = national_batches(site)
     panels = [panel(site, k.code, k.section, k.short, goals, batches) for k in sitemap.RECORD_KINDS]
-    yield Page(sitemap.PROGRESS, "md", "目标与进展", env.get_template("pages/apply_progress.md.j2").render(
-        site=site, page_url=sitemap.PROGRESS, targets=goals, batches=batches, panels=panels, categories=CATEGORY,
-        stated=[b for b in batches if b.bases is not None or b.studios is not None],
-        held_by_year=held_by_year(site),
-        uncounted=[t for t in goals if t.unit != COUNTED_UNIT],
-    ))
+    yield Page(
+        sitemap.PROGRESS,
+        "md",
+        "目标与进展",
+        env.get_template("pages/apply_progress.md.j2").render(
+            site=site,
+            page_url=sitemap.PROGRESS,
+            targets=goals,
+            batches=batches,
+            panels=panels,
+            categories=CATEGORY,
+            stated=[b for b in batches if b.bases is not None or b.studios is not None],
+            held_by_year=held_by_year(site),
+            uncounted=[t for t in goals if t.unit != COUNTED_UNIT],
+        ),
+    )

@@ -6,6 +6,7 @@
 * ``data/intake/`` 录入模板与导入: the three Excel templates (prepared by
   :mod:`generator.export.templates` as ``data/templates/``) and how staff import them.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -15,14 +16,13 @@ from pathlib import Path
 from jinja2 import Environment
 
 from generator import paths
-from generator.model import sitemap
-from generator.validate.checks.catalogue import BY_CODE, CheckInfo, validation_checks
 from generator.intake.fields import TARGETS
+from generator.model import sitemap
+from generator.model.page import Page
 from generator.model.problems import NOTE, WARNING, Problem
 from generator.model.schema import field_of
-from generator.model.page import Page
 from generator.model.site import SiteModel
-
+from generator.validate.checks.catalogue import BY_CODE, CheckInfo, validation_checks
 
 
 @dataclass(frozen=True)
@@ -70,24 +70,46 @@ class IntakeContext:
 
 
 def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
-    yield Page(sitemap.REPORT, "md", "数据校验报告", env.get_template("pages/report.md.j2").render(c=report_context(site)))
+    yield Page(
+        sitemap.REPORT, "md", "数据校验报告", env.get_template("pages/report.md.j2").render(c=report_context(site))
+    )
     templates = [(name, sheet, sitemap.template(name)) for name, (sheet, _) in TARGETS.items()]
-    yield Page(sitemap.INTAKE, "md", "录入模板与导入", env.get_template("pages/intake.md.j2").render(
-        c=IntakeContext(sitemap.INTAKE, templates, paths.INTAKE_EXAMPLE.read_text(encoding="utf-8"))))
+    yield Page(
+        sitemap.INTAKE,
+        "md",
+        "录入模板与导入",
+        env.get_template("pages/intake.md.j2").render(
+            c=IntakeContext(sitemap.INTAKE, templates, paths.INTAKE_EXAMPLE.read_text(encoding="utf-8"))
+        ),
+    )
 
 
 def report_context(site: SiteModel) -> ReportContext:
     rows = [open_problem(site, p) for p in site.problems]
     checks = validation_checks()
-    return ReportContext(sitemap.REPORT, site.built, rows, checks, list(dict.fromkeys(c.stage for c in checks)),
-                         len({r.path for r in rows}))
+    return ReportContext(
+        sitemap.REPORT,
+        site.built,
+        rows,
+        checks,
+        list(dict.fromkeys(c.stage for c in checks)),
+        len({r.path for r in rows}),
+    )
 
 
 def open_problem(site: SiteModel, p: Problem) -> OpenProblem:
     path = _relative(site, p.path)
     info = BY_CODE.get(p.code)
-    return OpenProblem(path, p.row, _field_title(site, path, p.field), p.code, info.title if info else p.code,
-                       p.severity, p.line().split("] ", 1)[-1], _record_link(site, path, p.row))
+    return OpenProblem(
+        path,
+        p.row,
+        _field_title(site, path, p.field),
+        p.code,
+        info.title if info else p.code,
+        p.severity,
+        p.line().split("] ", 1)[-1],
+        _record_link(site, path, p.row),
+    )
 
 
 def _relative(site: SiteModel, path: str) -> str:

@@ -5,6 +5,7 @@ output) but no longer counts as a warning, so ``--strict`` can pass on data whos
 are documented. Errors can never be acknowledged. A row matches a warning by code, file (path
 inside the datasets folder), field and cell value — not by row number, which shifts as rows are added.
 """
+
 from __future__ import annotations
 
 import csv
@@ -42,5 +43,9 @@ def _matches(p: Problem, row: dict[str, str], datasets: Path) -> bool:
         inside = path.relative_to(datasets.resolve()).as_posix()
     except ValueError:
         inside = p.path
-    return (row.get("code") == p.code and row.get("file") == inside
-            and row.get("field", "") == (p.field or "") and row.get("value", "") == (p.actual or ""))
+    return (
+        row.get("code") == p.code
+        and row.get("file") == inside
+        and row.get("field", "") == (p.field or "")
+        and row.get("value", "") == (p.actual or "")
+    )

@@ -1,6 +1,7 @@
 """Every problem code with its Chinese title, in one place (frictionless ``errors/cell.py`` keeps the
 same shape: slug, title, description). The validation report page lists these; the tests check that
 every code a check can yield is catalogued here."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

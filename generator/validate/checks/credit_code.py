@@ -7,13 +7,14 @@ the first 17 characters has a value (its position in :data:`CHARSET`) and a weig
 The format (length and character set) is the Table Schema's ``pattern``, which frictionless already
 reports as ``constraint-error``; this check adds only what a pattern cannot express, the check character.
 """
+
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from generator.validate.checks.tables import Table
 from generator.model.problems import Problem
+from generator.validate.checks.tables import Table
 
 CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 WEIGHTS = tuple(pow(3, i, 31) for i in range(17))
@@ -39,7 +40,13 @@ def check_credit_codes(tables: dict[str, Table]) -> Iterator[Problem]:
                 continue  # empty, or a format error that the schema pattern already reports
             expected = check_character(value[:17])
             if value[17] != expected:
-                yield Problem(table.shown, number, "credit-code", "统一社会信用代码的校验位不对",
-                              field="credit_code", actual=value,
-                              expected=f"按 GB 32100 由前 17 位算出的第 18 位是 {expected}",
-                              hint="多半是某一位抄错了：请逐位核对原公告或“国家企业信用信息公示系统”，不要只改最后一位。")
+                yield Problem(
+                    table.shown,
+                    number,
+                    "credit-code",
+                    "统一社会信用代码的校验位不对",
+                    field="credit_code",
+                    actual=value,
+                    expected=f"按 GB 32100 由前 17 位算出的第 18 位是 {expected}",
+                    hint="多半是某一位抄错了：请逐位核对原公告或“国家企业信用信息公示系统”，不要只改最后一位。",
+                )

@@ -20,6 +20,7 @@ And two warnings that describe the data's completeness rather than a mistake:
 
 Checks read raw strings and skip a value that is not well formed: the schema checks report those.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -63,19 +64,32 @@ def check_province_scope(tables: dict[str, Table]) -> Iterator[Problem]:
     for table, number, row, ann in record_rows(tables):
         mine, scope = row.get("province_code", ""), ann.get("province_code", "")
         if mine and scope and mine != scope:
-            yield Problem(table.shown, number, "province-scope", "所在省份与所属公告的范围不一致",
-                          field="province_code", actual=_province(tables, mine),
-                          expected=f"{_province(tables, scope)}，即公告「{ann['id']}」的省级行政区代码",
-                          hint="请核对：是省份代码填错了，还是记录挂错了公告（announcement_id）。")
+            yield Problem(
+                table.shown,
+                number,
+                "province-scope",
+                "所在省份与所属公告的范围不一致",
+                field="province_code",
+                actual=_province(tables, mine),
+                expected=f"{_province(tables, scope)}，即公告「{ann['id']}」的省级行政区代码",
+                hint="请核对：是省份代码填错了，还是记录挂错了公告（announcement_id）。",
+            )
 
 
 def check_level(tables: dict[str, Table]) -> Iterator[Problem]:
     for table, number, row, ann in record_rows(tables):
         mine, theirs = row.get("level", ""), ann.get("level", "")
         if mine and theirs and mine != theirs:
-            yield Problem(table.shown, number, "level-mismatch", "级别与所属公告的级别不一致",
-                          field="level", actual=mine, expected=f"{theirs}（公告「{ann['id']}」的级别）",
-                          hint="一份公告只公布一个级别的项目：请改正级别，或把记录挂到相应级别的公告下。")
+            yield Problem(
+                table.shown,
+                number,
+                "level-mismatch",
+                "级别与所属公告的级别不一致",
+                field="level",
+                actual=mine,
+                expected=f"{theirs}（公告「{ann['id']}」的级别）",
+                hint="一份公告只公布一个级别的项目：请改正级别，或把记录挂到相应级别的公告下。",
+            )
 
 
 def check_year(tables: dict[str, Table]) -> Iterator[Problem]:
@@ -87,9 +101,16 @@ def check_year(tables: dict[str, Table]) -> Iterator[Problem]:
         if 0 <= lag <= YEAR_LAG:
             continue
         message = "年度晚于所属公告的日期" if lag < 0 else f"年度比所属公告早 {lag} 年"
-        yield Problem(table.shown, number, "year-implausible", message, field="year", actual=year,
-                      expected=f"{int(date[:4]) - YEAR_LAG}–{date[:4]} 之间（公告「{ann['id']}」日期为 {date}）",
-                      hint="年度是入选批次的年份，一般等于公告年份或早一年：请核对是否录错了年份或挂错了公告。")
+        yield Problem(
+            table.shown,
+            number,
+            "year-implausible",
+            message,
+            field="year",
+            actual=year,
+            expected=f"{int(date[:4]) - YEAR_LAG}–{date[:4]} 之间（公告「{ann['id']}」日期为 {date}）",
+            hint="年度是入选批次的年份，一般等于公告年份或早一年：请核对是否录错了年份或挂错了公告。",
+        )
 
 
 def check_gongshi_dates(tables: dict[str, Table]) -> Iterator[Problem]:
@@ -100,15 +121,29 @@ def check_gongshi_dates(tables: dict[str, Table]) -> Iterator[Problem]:
         start, end, date = row.get("gongshi_start", ""), row.get("gongshi_end", ""), row.get("date", "")
         start, end = _valid_date(start), _valid_date(end)
         if start and end and start > end:
-            yield Problem(table.shown, number, "gongshi-dates", "公示结束日期早于公示开始日期",
-                          field="gongshi_end", actual=end, expected=f"不早于公示开始日期 {start}",
-                          hint="请核对公告原文中的公示期，可能把开始和结束日期填反了。")
+            yield Problem(
+                table.shown,
+                number,
+                "gongshi-dates",
+                "公示结束日期早于公示开始日期",
+                field="gongshi_end",
+                actual=end,
+                expected=f"不早于公示开始日期 {start}",
+                hint="请核对公告原文中的公示期，可能把开始和结束日期填反了。",
+            )
         last = end or start
         if last and row.get("stage") == "list" and PARTIAL_DATE.match(date) and last[: len(date)] > date:
             field = "gongshi_end" if end else "gongshi_start"
-            yield Problem(table.shown, number, "gongshi-dates", "公示日期晚于正式名单的日期",
-                          field=field, actual=last, expected=f"不晚于正式名单日期 {date}",
-                          hint="公示在前、正式名单在后：请核对公示期和名单日期。")
+            yield Problem(
+                table.shown,
+                number,
+                "gongshi-dates",
+                "公示日期晚于正式名单的日期",
+                field=field,
+                actual=last,
+                expected=f"不晚于正式名单日期 {date}",
+                hint="公示在前、正式名单在后：请核对公示期和名单日期。",
+            )
 
 
 def check_counts(tables: dict[str, Table]) -> Iterator[Problem]:
@@ -129,11 +164,17 @@ def check_counts(tables: dict[str, Table]) -> Iterator[Problem]:
             stated = row.get(field, "")
             have = held.get((name, row.get("id", "")), 0)
             if stated.isdigit() and int(stated) != have:
-                yield Problem(table.shown, number, "count-mismatch",
-                              f"名单标为完整，但公告所载{label}数量与本站收录的记录数不符",
-                              field=field, actual=stated, expected=f"{have}（{name}.csv 中挂在本公告下的记录数）",
-                              hint="请补录缺少的记录，或核对数量；如果只收录了部分名单，请把名单完整程度改为 partial。",
-                              severity=WARNING)
+                yield Problem(
+                    table.shown,
+                    number,
+                    "count-mismatch",
+                    f"名单标为完整，但公告所载{label}数量与本站收录的记录数不符",
+                    field=field,
+                    actual=stated,
+                    expected=f"{have}（{name}.csv 中挂在本公告下的记录数）",
+                    hint="请补录缺少的记录，或核对数量；如果只收录了部分名单，请把名单完整程度改为 partial。",
+                    severity=WARNING,
+                )
 
 
 def check_duplicates(tables: dict[str, Table]) -> Iterator[Problem]:
@@ -149,11 +190,16 @@ def check_duplicates(tables: dict[str, Table]) -> Iterator[Problem]:
                 seen = first.setdefault((announcement, key), number)
                 if seen != number:
                     label = "领办人" if field == "master_name" else "依托单位"
-                    yield Problem(table.shown, number, "duplicate-in-announcement",
-                                  f"同一公告「{announcement}」下{label}「{key}」出现了不止一次（另见第 {seen} 行）",
-                                  field=field, actual=row.get(field, ""),
-                                  hint="请核对是否同一项目被重复录入（例如两个来源写法不同）；确是两个不同项目时可保留。",
-                                  severity=WARNING)
+                    yield Problem(
+                        table.shown,
+                        number,
+                        "duplicate-in-announcement",
+                        f"同一公告「{announcement}」下{label}「{key}」出现了不止一次（另见第 {seen} 行）",
+                        field=field,
+                        actual=row.get(field, ""),
+                        hint="请核对是否同一项目被重复录入（例如两个来源写法不同）；确是两个不同项目时可保留。",
+                        severity=WARNING,
+                    )
 
 
 def _valid_date(value: str) -> str:

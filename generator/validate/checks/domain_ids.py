@@ -7,13 +7,14 @@ id in use is an error either way: for a different record (kind or name differ, c
 normalisation with spaces removed, the rule the release check uses) it is a reused id; for the same
 record it is a restoration, and the ledger line must then be deleted.
 """
+
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
 
-from generator.validate.checks.tables import Table
 from generator.model.problems import Problem
+from generator.validate.checks.tables import Table
 
 LEDGER = "retired_ids"
 TRACKED = (("announcements", "announcement", "title"), ("bases", "base", "name"), ("studios", "studio", "name"))
@@ -42,11 +43,22 @@ def check_retired_ids(tables: dict[str, Table]) -> Iterator[Problem]:
             when = old.get("retired_on", "") or "日期不详"
             was = f"{KIND_LABELS.get(old.get('kind', ''), old.get('kind', ''))}「{old.get('name', '')}」"
             if old.get("kind") == kind and same_name(old.get("name", "")) == same_name(row.get(name_field, "")):
-                yield Problem(table.shown, number, "id-reused", f"编号已于 {when} 登记为停用（{was}），但这条记录仍在表中",
-                              field="id", actual=row["id"],
-                              hint=f"如果是恢复这条记录，请从 {LEDGER}.csv 中删除该编号的那一行；否则请删除本行。")
+                yield Problem(
+                    table.shown,
+                    number,
+                    "id-reused",
+                    f"编号已于 {when} 登记为停用（{was}），但这条记录仍在表中",
+                    field="id",
+                    actual=row["id"],
+                    hint=f"如果是恢复这条记录，请从 {LEDGER}.csv 中删除该编号的那一行；否则请删除本行。",
+                )
             else:
-                yield Problem(table.shown, number, "id-reused",
-                              f"编号已于 {when} 停用（原属{was}），不能再用于另一条记录",
-                              field="id", actual=row["id"],
-                              hint="编号一经分配永不再用：请删除本行的编号，用 python -m generator import 导入以分配新编号。")
+                yield Problem(
+                    table.shown,
+                    number,
+                    "id-reused",
+                    f"编号已于 {when} 停用（原属{was}），不能再用于另一条记录",
+                    field="id",
+                    actual=row["id"],
+                    hint="编号一经分配永不再用：请删除本行的编号，用 python -m generator import 导入以分配新编号。",
+                )

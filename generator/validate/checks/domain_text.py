@@ -5,14 +5,15 @@ characters are lost; control characters are invisible and break downloads and pa
 Full-width digits and letters (``２０２３``, ``Ｓ000001``) pass frictionless (Python reads ``２０２３`` as an
 integer) but break every program that reads the published CSV; a cell that is entirely such characters
 is reported (names with full-width brackets such as ``（集团）`` are normal Chinese and are not)."""
+
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections.abc import Iterator
 
-from generator.validate.checks.tables import Table
 from generator.model.problems import Problem
+from generator.validate.checks.tables import Table
 
 DAMAGE = re.compile("\ufffd|锟斤拷|烫烫烫|屯屯屯")
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029]")
@@ -25,16 +26,36 @@ def check_garbled(tables: dict[str, Table]) -> Iterator[Problem]:
                 if not value:
                     continue
                 if DAMAGE.search(value):
-                    yield Problem(table.shown, number, "garbled-text", "文字中有乱码（替换字符 � 或“锟斤拷”），原文字已丢失",
-                                  field=field, actual=value,
-                                  hint="文件曾被用错误的编码打开并保存：请从原公告重新复制这一格，不要在乱码上修改。")
+                    yield Problem(
+                        table.shown,
+                        number,
+                        "garbled-text",
+                        "文字中有乱码（替换字符 � 或“锟斤拷”），原文字已丢失",
+                        field=field,
+                        actual=value,
+                        hint="文件曾被用错误的编码打开并保存：请从原公告重新复制这一格，不要在乱码上修改。",
+                    )
                 elif not value.isascii() and unicodedata.normalize("NFKC", value).isascii():
                     plain = unicodedata.normalize("NFKC", value)
-                    yield Problem(table.shown, number, "full-width", "数字、字母或代码用了全角字符",
-                                  field=field, actual=value, expected=plain,
-                                  hint="请改为半角（英文输入法）字符；导入命令会自动转换。")
+                    yield Problem(
+                        table.shown,
+                        number,
+                        "full-width",
+                        "数字、字母或代码用了全角字符",
+                        field=field,
+                        actual=value,
+                        expected=plain,
+                        hint="请改为半角（英文输入法）字符；导入命令会自动转换。",
+                    )
                 elif CONTROL.search(value):
                     char = CONTROL.search(value).group()  # type: ignore[union-attr]
-                    yield Problem(table.shown, number, "garbled-text", "文字中有不可见的控制字符",
-                                  field=field, actual=value, expected=f"不含 U+{ord(char):04X} 这样的控制字符",
-                                  hint="请删除该字符（通常是从网页或 PDF 复制时带入的）。")
+                    yield Problem(
+                        table.shown,
+                        number,
+                        "garbled-text",
+                        "文字中有不可见的控制字符",
+                        field=field,
+                        actual=value,
+                        expected=f"不含 U+{ord(char):04X} 这样的控制字符",
+                        hint="请删除该字符（通常是从网页或 PDF 复制时带入的）。",
+                    )

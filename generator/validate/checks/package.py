@@ -1,4 +1,5 @@
 """The committed data packages must agree with ``schemas/`` (the single source of table schemas and code lists)."""
+
 from __future__ import annotations
 
 import json
@@ -20,22 +21,43 @@ def expected_schema(schemas: Path, resource: dict[str, Any]) -> dict[str, Any] |
 def check_package(folder: Path, descriptor: dict[str, Any], schemas: Path, shown: str) -> Iterator[Problem]:
     for key in REQUIRED_META:
         if not descriptor.get(key):
-            yield Problem(shown, None, "package-metadata", "数据包缺少元数据", field=key,
-                          hint="请在 datapackage.json 中补上该项（标题、说明、许可、来源、版本、贡献者、创建日期）。")
+            yield Problem(
+                shown,
+                None,
+                "package-metadata",
+                "数据包缺少元数据",
+                field=key,
+                hint="请在 datapackage.json 中补上该项（标题、说明、许可、来源、版本、贡献者、创建日期）。",
+            )
     for resource in descriptor.get("resources", []):
         schema = expected_schema(schemas, resource)
         if schema is None:
-            yield Problem(shown, None, "schema-missing", f"资源「{resource['name']}」在 schemas/ 中没有对应的数据表结构",
-                          expected=f"schemas/{resource['name']}.schema.json", hint="请先在 schemas/ 中定义该表。")
+            yield Problem(
+                shown,
+                None,
+                "schema-missing",
+                f"资源「{resource['name']}」在 schemas/ 中没有对应的数据表结构",
+                expected=f"schemas/{resource['name']}.schema.json",
+                hint="请先在 schemas/ 中定义该表。",
+            )
         elif resource.get("schema") != schema:
-            yield Problem(shown, None, "schema-drift",
-                          f"资源「{resource['name']}」的表结构与 schemas/{resource['name']}.schema.json 不一致",
-                          hint=PACK_HINT)
+            yield Problem(
+                shown,
+                None,
+                "schema-drift",
+                f"资源「{resource['name']}」的表结构与 schemas/{resource['name']}.schema.json 不一致",
+                hint=PACK_HINT,
+            )
         codelist = schemas / "codelists" / str(resource.get("path", ""))
         local = folder / str(resource.get("path", ""))
         if codelist.exists() and local.exists() and codelist.read_bytes() != local.read_bytes():
-            yield Problem(shown, None, "codelist-drift",
-                          f"代码表「{resource['path']}」与 schemas/codelists/ 中的正本不一致", hint=PACK_HINT)
+            yield Problem(
+                shown,
+                None,
+                "codelist-drift",
+                f"代码表「{resource['path']}」与 schemas/codelists/ 中的正本不一致",
+                hint=PACK_HINT,
+            )
 
 
 def pack(folder: Path, schemas: Path) -> list[str]:

@@ -7,6 +7,7 @@ change its name: that is a correction and the changelog shows it as a rename. An
 from a release and reappears later must come back with the kind and name it had when it was last
 released (a restored record); otherwise it is a reused id, an error. An id may never change kind.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,11 +16,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.read import package_folders, read_package
-from generator.model.register import Package
-from generator.model.problems import Problem
-from generator.read import entries, read_release, release_rows
 from generator.model.history import COLUMNS, DATE, RELEASES_CSV, RELEASES_DIR, VERSION, History, Release, version_key
+from generator.model.problems import Problem
+from generator.model.register import Package
+from generator.read import entries, package_folders, read_package, read_release, release_rows
 
 Shown = Callable[[Path], str]
 TRACKED = {"announcements": ("announcement", "title"), "bases": ("base", "name"), "studios": ("studio", "name")}
@@ -42,8 +42,14 @@ def check_releases(datasets: Path, shown: Shown) -> Iterator[Problem]:
         try:
             releases.append(read_release(entry))
         except (OSError, ValueError, KeyError) as exc:
-            yield Problem(shown(entry.folder), None, "release-history", f"版本 {entry.version} 的快照无法读取",
-                          actual=str(exc)[:120], hint="请从版本库恢复该快照（快照发布后不应再修改）。")
+            yield Problem(
+                shown(entry.folder),
+                None,
+                "release-history",
+                f"版本 {entry.version} 的快照无法读取",
+                actual=str(exc)[:120],
+                hint="请从版本库恢复该快照（快照发布后不应再修改）。",
+            )
             return
     if not releases:
         return
@@ -62,24 +68,61 @@ def check_history_file(datasets: Path, shown: Shown) -> Iterator[Problem]:
     for line, row in enumerate(release_rows(datasets), start=2):
         version, date = row.get("version", "").strip(), row.get("date", "").strip()
         if not VERSION.match(version):
-            yield Problem(where, line, "release-history", "发布记录的版本号格式不对", field="version",
-                          actual=version, expected="X.Y.Z，如 0.2.0", hint="请改正版本号，或删除这一行。")
+            yield Problem(
+                where,
+                line,
+                "release-history",
+                "发布记录的版本号格式不对",
+                field="version",
+                actual=version,
+                expected="X.Y.Z，如 0.2.0",
+                hint="请改正版本号，或删除这一行。",
+            )
             continue
         if version in seen:
-            yield Problem(where, line, "release-history", "同一版本号记录了两次", field="version", actual=version,
-                          hint="请删除重复的行。")
+            yield Problem(
+                where,
+                line,
+                "release-history",
+                "同一版本号记录了两次",
+                field="version",
+                actual=version,
+                hint="请删除重复的行。",
+            )
         seen.add(version)
         if not DATE.match(date):
-            yield Problem(where, line, "release-history", "发布日期格式不对", field="date", actual=date,
-                          expected="YYYY-MM-DD", hint="请改为 YYYY-MM-DD 格式的日期。")
+            yield Problem(
+                where,
+                line,
+                "release-history",
+                "发布日期格式不对",
+                field="date",
+                actual=date,
+                expected="YYYY-MM-DD",
+                hint="请改为 YYYY-MM-DD 格式的日期。",
+            )
         if not (datasets / RELEASES_DIR / version).is_dir():
-            yield Problem(where, line, "release-history", f"版本 {version} 没有快照文件夹", field="version",
-                          expected=f"{RELEASES_DIR}/{version}/", hint="请恢复该版本的快照，或删除这一行。")
+            yield Problem(
+                where,
+                line,
+                "release-history",
+                f"版本 {version} 没有快照文件夹",
+                field="version",
+                expected=f"{RELEASES_DIR}/{version}/",
+                hint="请恢复该版本的快照，或删除这一行。",
+            )
     if path.is_file():
         header = path.read_text(encoding="utf-8-sig").splitlines()[:1]
         if header and tuple(header[0].split(",")) != COLUMNS:
-            yield Problem(where, 1, "release-history", "发布记录的表头不对", actual=header[0],
-                          expected=",".join(COLUMNS), hint="请把第一行改为 version,date,note。")
+            yield Problem(
+                where,
+                1,
+                "release-history",
+                "发布记录的表头不对",
+                actual=header[0],
+                expected=",".join(COLUMNS),
+                hint="请把第一行改为 version,date,note。",
+            )
 
 
 def check_ids(history: History, current: list[Package], shown: Shown) -> Iterator[Problem]:
@@ -93,14 +136,28 @@ def check_ids(history: History, current: list[Package], shown: Shown) -> Iterato
         first_version, first = past[0]
         last_version, last = past[-1]
         if first.kind != record.kind:
-            yield _reused(shown, rid, record, first_version, first,
-                          f"编号在 {first_version} 版中属于{KIND_LABELS[first.kind]}「{first.name}」，"
-                          f"现在用于{KIND_LABELS[record.kind]}", _next_free(rid, released, now))
+            yield _reused(
+                shown,
+                rid,
+                record,
+                first_version,
+                first,
+                f"编号在 {first_version} 版中属于{KIND_LABELS[first.kind]}「{first.name}」，"
+                f"现在用于{KIND_LABELS[record.kind]}",
+                _next_free(rid, released, now),
+            )
         elif last_version != latest and _same(last.name) != _same(record.name):
             dropped = next(v for v, _ in released if version_key(v) > version_key(last_version))
-            yield _reused(shown, rid, record, last_version, last,
-                          f"编号在 {last_version} 版中属于「{last.name}」，该记录已在 {dropped} 版删除；"
-                          f"编号一经分配不再使用", _next_free(rid, released, now), restore=last.name)
+            yield _reused(
+                shown,
+                rid,
+                record,
+                last_version,
+                last,
+                f"编号在 {last_version} 版中属于「{last.name}」，该记录已在 {dropped} 版删除；编号一经分配不再使用",
+                _next_free(rid, released, now),
+                restore=last.name,
+            )
 
 
 def records(packages: list[Package] | tuple[Package, ...]) -> dict[str, Seen]:
@@ -111,13 +168,15 @@ def records(packages: list[Package] | tuple[Package, ...]) -> dict[str, Seen]:
                 kind, name_field = TRACKED[resource.name]
                 for line, row in enumerate(resource.rows, start=2):
                     if row.get("id"):
-                        out.setdefault(row["id"], Seen(kind, row.get(name_field, ""),
-                                                       Path(package.folder) / resource.path, line))
+                        out.setdefault(
+                            row["id"], Seen(kind, row.get(name_field, ""), Path(package.folder) / resource.path, line)
+                        )
     return out
 
 
-def _reused(shown: Shown, rid: str, record: Seen, version: str, old: Seen, message: str, free: str,
-            restore: str = "") -> Problem:
+def _reused(
+    shown: Shown, rid: str, record: Seen, version: str, old: Seen, message: str, free: str, restore: str = ""
+) -> Problem:
     hint = f"请为「{record.name}」改用一个从未用过的编号{f'（如 {free}）' if free else ''}。"
     if restore:
         hint += f"如果这正是 {version} 版中的那条记录，请把名称改回「{restore}」。"
@@ -133,6 +192,10 @@ def _next_free(rid: str, released: list[tuple[str, dict[str, Seen]]], now: dict[
     if not match:
         return ""
     prefix = match.group(1)
-    used = [int(m.group(2)) for ids in [*(s.keys() for _, s in released), now.keys()] for i in ids
-            if (m := SERIAL.match(i)) and m.group(1) == prefix]
+    used = [
+        int(m.group(2))
+        for ids in [*(s.keys() for _, s in released), now.keys()]
+        for i in ids
+        if (m := SERIAL.match(i)) and m.group(1) == prefix
+    ]
     return f"{prefix}{max(used) + 1:06d}"

@@ -1,5 +1,6 @@
 """Recognise a file that is not text at all from its first bytes (magic numbers), so a clerk who saved
 a picture or a workbook under a ``.csv`` name is told what the file really is."""
+
 from __future__ import annotations
 
 SIGNATURES: tuple[tuple[bytes, str], ...] = (

@@ -1,4 +1,5 @@
 """Raw rows of a package, numbered as a spreadsheet numbers them (the header is row 1)."""
+
 from __future__ import annotations
 
 import csv
