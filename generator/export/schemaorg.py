@@ -27,7 +27,10 @@ CONTEXT = {
 
 def dataset_jsonld(pf: PackageFiles, *, page_url: str, base: str, site_name: str, first_release: str) -> dict[str, Any]:
     d = pf.package.descriptor
-    at = lambda target: sitemap.link(target, page_url, base)  # noqa: E731
+
+    def at(target: str) -> str:
+        return sitemap.link(target, page_url, base)
+
     publisher = {"@type": "Organization", "name": pf.package.publisher, "url": at(sitemap.PUBLISHER)}
     title = str(d.get("title", pf.name))
     out: dict[str, Any] = {

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
+from typing import Any
 
 from generator.load.policy_text import parse_policy
 from generator.model import sitemap
@@ -10,8 +12,8 @@ from generator.model.policies import CriterionRow, Policies, Policy, TargetRow
 from generator.model.register import Package
 
 
-def _fields(cls: type, row: dict[str, str]) -> dict[str, str]:
-    return {name: row.get(name, "") for name in cls.__dataclass_fields__}
+def _fields(cls: type, row: dict[str, str]) -> dict[str, Any]:
+    return {f.name: row.get(f.name, "") for f in dataclasses.fields(cls)}
 
 
 def load_policies(package: Package | None) -> Policies:

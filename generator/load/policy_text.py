@@ -124,7 +124,8 @@ class _Builder:
         if attachment:
             self.stack.clear()
             anchor, parent = f"a{number}", None
-            heading, paragraphs, awaiting = rest, (), True
+            paragraphs: tuple[str, ...] = ()
+            heading, awaiting = rest, True
         else:
             while self.stack and self.stack[-1].depth >= depth and not self.stack[-1].attachment:
                 self.stack.pop()

@@ -83,7 +83,9 @@ def last_changes(publication: Publication) -> dict[str, str]:
     for pf in publication.packages:
         for rf in pf.resources:
             kind = sitemap.BY_SECTION.get(rf.resource.name)
-            for row in rf.resource.rows if kind else ():
+            if kind is None:
+                continue
+            for row in rf.resource.rows:
                 out[sitemap.record(kind.code, row.get("id", ""))] = rf.changed
     return out
 

@@ -27,7 +27,8 @@ def sitemap_xml(urls: Iterable[str], base: str, lastmod: dict[str, str], default
         url = ET.SubElement(root, "url")
         ET.SubElement(url, "loc").text = base + page
         ET.SubElement(url, "lastmod").text = lastmod.get(page, default)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+    body: bytes = ET.tostring(root, encoding="utf-8")
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body + b"\n"
 
 
 def robots_txt(base: str) -> bytes:

@@ -60,7 +60,9 @@ def run_frictionless(
             )
         return
     for task in report.tasks:
-        schema = next((r.get("schema", {}) for r in descriptor["resources"] if r.get("path") == task.place), {})
+        schema: dict[str, Any] = next(
+            (r.get("schema", {}) for r in descriptor["resources"] if r.get("path") == task.place), {}
+        )
         path = shown.get(task.place, task.place)
         for error in task.errors:
             yield translate(error, path, schema)

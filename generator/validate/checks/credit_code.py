@@ -35,7 +35,9 @@ def is_valid(code: str) -> bool:
 def check_credit_codes(tables: dict[str, Table]) -> Iterator[Problem]:
     for name in TABLES:
         table = tables.get(name)
-        for number, value in table.column("credit_code") if table else ():
+        if table is None:
+            continue
+        for number, value in table.column("credit_code"):
             if not FORMAT.match(value):
                 continue  # empty, or a format error that the schema pattern already reports
             expected = check_character(value[:17])

@@ -48,7 +48,9 @@ def record_rows(tables: dict[str, Table]) -> Iterator[tuple[Table, int, dict[str
     index = announcements(tables)
     for name, _, _ in RECORD_TABLES:
         table = tables.get(name)
-        for number, row in table.rows if table else ():
+        if table is None:
+            continue
+        for number, row in table.rows:
             found = index.get(row.get("announcement_id", ""))
             if found:
                 yield table, number, row, found[1]
@@ -117,7 +119,9 @@ def check_gongshi_dates(tables: dict[str, Table]) -> Iterator[Problem]:
     """公示 start ≤ end; and for a final list (stage ``list``), end ≤ the list's date, compared at the
     precision the date has (``2023-12`` admits any day of December)."""
     table = tables.get("announcements")
-    for number, row in table.rows if table else ():
+    if table is None:
+        return
+    for number, row in table.rows:
         start, end, date = row.get("gongshi_start", ""), row.get("gongshi_end", ""), row.get("date", "")
         start, end = _valid_date(start), _valid_date(end)
         if start and end and start > end:
@@ -180,8 +184,10 @@ def check_counts(tables: dict[str, Table]) -> Iterator[Problem]:
 def check_duplicates(tables: dict[str, Table]) -> Iterator[Problem]:
     for name, field in (("studios", "master_name"), ("bases", "host_organization")):
         table = tables.get(name)
+        if table is None:
+            continue
         first: dict[tuple[str, str], int] = {}
-        for number, row in table.rows if table else ():
+        for number, row in table.rows:
             announcement = row.get("announcement_id", "")
             if not announcement:
                 continue

@@ -36,7 +36,9 @@ def check_retired_ids(tables: dict[str, Table]) -> Iterator[Problem]:
         return
     for name, kind, name_field in TRACKED:
         table = tables.get(name)
-        for number, row in table.rows if table else ():
+        if table is None:
+            continue
+        for number, row in table.rows:
             old = ledger.get(row.get("id", ""))
             if old is None:
                 continue

@@ -37,7 +37,9 @@ def check_other_programmes(tables: dict[str, Table]) -> Iterator[Problem]:
     """A name that belongs to another programme must not be imported as a base or studio."""
     for name in ("bases", "studios"):
         table = tables.get(name)
-        for number, row in table.rows if table else ():
+        if table is None:
+            continue
+        for number, row in table.rows:
             seen = "".join(row.get("name", "").split()).translate(TRADITIONAL)
             for other in OTHER_PROGRAMMES:
                 if other in seen:
