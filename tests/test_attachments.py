@@ -266,8 +266,9 @@ def test_every_header_synonym_names_a_field_or_a_pseudo_field() -> None:
     }
 
 
-def test_the_trade_goes_into_occupation_once_the_schema_has_it() -> None:
-    """Until then it is kept in the evidence text; a schema with ``occupation`` gets it as a field."""
+def test_the_trade_goes_into_occupation_when_the_schema_has_it() -> None:
+    """The studios schema has ``occupation``: the trade goes there; a schema without the field (an
+    older data package) keeps it in the evidence text."""
     from generator.intake.fields import TableSpec, table_spec
     from generator.intake.listing import Record
     from generator.intake.lists import template_row
@@ -281,10 +282,10 @@ def test_the_trade_goes_into_occupation_once_the_schema_has_it() -> None:
         "source_url": "https://smesc.cn/news/show.php?itemid=233801",
         "evidence_level": "news",
     }
-    today = template_row(studios, record, announcement, "名单.txt")
-    assert "occupation" not in today and "职业（工种）：冷作工" in today["evidence"]
-    fields = [*studios.fields, {"name": "occupation", "title": "职业（工种）", "type": "string"}]
-    later = template_row(TableSpec("studios", studios.sheet, "S", {"fields": fields}), record, announcement, "名单.txt")
+    older = [f for f in studios.fields if f["name"] != "occupation"]
+    before = template_row(TableSpec("studios", studios.sheet, "S", {"fields": older}), record, announcement, "名单.txt")
+    assert "occupation" not in before and "职业（工种）：冷作工" in before["evidence"]
+    later = template_row(studios, record, announcement, "名单.txt")
     assert later["occupation"] == "冷作工" and "冷作工" not in later["evidence"]
     assert (later["name"], later["name_as_printed"], later["name_quality"]) == (
         "张志发技能大师工作室",
