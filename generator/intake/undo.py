@@ -86,7 +86,9 @@ def retire(datasets: Path, entry: Entry, today: dt.date) -> list[str]:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     for record_id, name in entry.ids:
-        writer.writerow([record_id, name, KIND[entry.table], today.isoformat(), f"撤销导入（{entry.file}）"])
+        writer.writerow(
+            [record_id, name, KIND[entry.table], today.isoformat(), f"导入已撤回（{entry.file}），编号不再分配"]
+        )
     write_atomically(ledger, (text + out.getvalue()).encode("utf-8"))
     return [record_id for record_id, _ in entry.ids]
 
