@@ -302,6 +302,14 @@
     if (first) { window.location.href = first.href; }
   });
   form.addEventListener("reset", function () { window.setTimeout(function () { last = null; run(); box.focus(); }, 0); });
+  /* Keyboard users leave the search by Tab: the overlay closes with them, so it never covers the page. */
+  form.parentNode.parentNode.addEventListener("focusout", function (event) {
+    var next = event.relatedTarget;
+    if (next && !form.parentNode.parentNode.contains(next) && toggle && toggle.checked) {
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+    }
+  });
   form.parentNode.parentNode.addEventListener("keydown", function (event) {
     if (event.key === "Escape") { close(); return; }
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") { return; }
