@@ -99,13 +99,16 @@ def test_every_command_has_chinese_help() -> None:
         ("template", "studios", "--out"),
         ("no-such-command",),
         ("validate", "--datasets", "no-such-folder"),
+        ("template", "studios", "--datasets", "no-such-folder"),
+        ("import", "no-such-file.xlsx", "--into", "studios"),
+        ("pack", "--datasets", "no-such-folder"),
     ],
 )
 def test_usage_errors_are_said_in_chinese(project: Path, args: tuple[str, ...]) -> None:
     code, out = run(*args)
     assert code == 2, out
     assert out.count("错误：") == 1, out
-    for english in ("Error:", "Usage:", "Try ", "No such", "Missing", "requires an argument", "does not exist"):
+    for english in ("Error:", "Usage:", "Try ", "No such", "Missing", "requires an argument", "does not exist", "Directory", "File "):
         assert english not in out, f"{args}: {out}"
 
 

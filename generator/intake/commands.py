@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from generator import paths
+from generator.cli_text import install as install_chinese
 from generator.errors import HspError, UsageError
 from generator.files import locked, temporaries
 from generator.intake.choices import choices_from_files
@@ -21,6 +22,8 @@ from generator.intake.undo import ChangedSince, NothingToUndo, undo
 from generator.model import sitemap
 from generator.model.problems import errors, show, summary
 from generator.validate import shown_path
+
+install_chinese()  # before the options below: click.Path names its kind (目录, 文件) when it is made
 
 TABLES = click.Choice(list(TARGETS))
 DATASETS = click.option(
