@@ -108,7 +108,17 @@ def test_usage_errors_are_said_in_chinese(project: Path, args: tuple[str, ...]) 
     code, out = run(*args)
     assert code == 2, out
     assert out.count("错误：") == 1, out
-    for english in ("Error:", "Usage:", "Try ", "No such", "Missing", "requires an argument", "does not exist", "Directory", "File "):
+    for english in (
+        "Error:",
+        "Usage:",
+        "Try ",
+        "No such",
+        "Missing",
+        "requires an argument",
+        "does not exist",
+        "Directory",
+        "File ",
+    ):
         assert english not in out, f"{args}: {out}"
 
 
