@@ -38,7 +38,8 @@ HOST_MASTER = re.compile(
     r"^(.+?(?:有限公司|有限责任公司|公司|集团|学院|学校|大学|医院|研究院|研究所|中心|厂|局|站|段))"
     r"([\u4e00-\u9fff·]{2,4})$"
 )
-NAME_HOST = re.compile(r"^(.+?工作室)\s*[（(]?(.+?)[)）]?$")
+NAME_HOST = re.compile(r"^(.+?工作室[》」”]?)\s*[（(]?(.+?)[)）]?$")
+MARKS = "《》「」“”\"'"  # quotation marks around a printed title
 PARENS = re.compile(r"^(.+?)\s*[（(]([^（）()]+)[)）]$")
 
 
@@ -197,7 +198,7 @@ def parse_item(item: str, spec: TableSpec) -> dict[str, str]:
     found = PARENS.match(item)
     if found:
         head, inside = found.group(1).strip(), found.group(2).strip()
-        if head.endswith(("工作室", "基地")) or ORG.search(head):
+        if head.strip(MARKS).endswith(("工作室", "基地")) or ORG.search(head.strip(MARKS)):
             return {"name": head, "host_organization": inside}
         if PERSON.match(head):
             return (
@@ -210,7 +211,7 @@ def parse_item(item: str, spec: TableSpec) -> dict[str, str]:
         name, rest = found.group(1), found.group(2).strip()
         if rest and ORG.search(rest):
             return {"name": name, "host_organization": rest}
-        if item.endswith("工作室"):
+        if item.strip(MARKS).endswith("工作室"):
             return {"name": item}
     if spec.name == "studios":
         found = HOST_MASTER.match(item)
@@ -225,7 +226,7 @@ def _parts(parts: list[str]) -> dict[str, str]:
     values: dict[str, str] = {}
     for part in parts:
         part = part.strip()
-        if part.endswith(("工作室", "基地")) and "name" not in values:
+        if part.strip(MARKS).endswith(("工作室", "基地")) and "name" not in values:
             values["name"] = part
         elif ORG.search(part) and "host_organization" not in values:
             values["host_organization"] = part
