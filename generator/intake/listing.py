@@ -12,7 +12,10 @@ Text (a web page, a PDF or Word file without a table): one record a line, in the
     张志发（冷作工）                                   master（trade）
     武汉地铁集团有限公司付一鸣 / 付一鸣技能大师工作室  武汉地铁集团有限公司    host+master, name then host
 
-under province headings (``北京（3个）``, ``北京市：``); numbering (``1.`` ``1、`` ``（1）``) is dropped.
+under province headings (``北京（3个）``, ``北京市：``); numbering (``1.`` ``1、`` ``（1）``) is dropped. A
+name padded with a space (``王　芳（钳工）``) is one name. A line that is numbered, or stands between two
+entries, and is not read as one is an error, never dropped quietly; a heading's count (``（3个）``) is
+compared with the entries read under it.
 """
 
 from __future__ import annotations
@@ -33,7 +36,8 @@ NUMBERING = re.compile(r"^\s*(?:[（(]\s*\d+\s*[)）]|\d+\s*[.、．,，)）]|[�
 ORG = re.compile(
     r"(公司|集团|学院|学校|大学|技校|中专|职中|厂|局|医院|研究院|研究所|设计院|中心|协会|合作社|站|段|队|处|馆|店|场|矿|所)$"
 )
-PERSON = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
+PERSON = re.compile(r"^[\u4e00-\u9fff·](?:[ \u3000]{0,2}[\u4e00-\u9fff·]){1,4}$")  # 王 芳, 王　芳: padded, one person
+STATED = re.compile(r"[（(]\s*共?\s*(\d+)\s*[个家项名人]?\s*[)）]")
 HOST_MASTER = re.compile(
     r"^(.+?(?:有限公司|有限责任公司|公司|集团|学院|学校|大学|医院|研究院|研究所|中心|厂|局|站|段))"
     r"([\u4e00-\u9fff·]{2,4})$"
@@ -56,16 +60,30 @@ class Record:
 
 
 @dataclass
+class Heading:
+    row: int
+    text: str
+    stated: int | None  # 北京（3个） → 3
+    records: int = 0
+
+
+@dataclass
 class Listing:
     records: list[Record] = field(default_factory=list)
     mapping: list[tuple[str, str]] = field(default_factory=list)  # (header as printed, field or "")
     header_row: int = 0
     skipped: dict[str, list[int]] = field(default_factory=dict)  # why → rows
     carried: list[str] = field(default_factory=list)
-    unparsed: list[tuple[int, str]] = field(default_factory=list)  # numbered lines that say nothing we read
+    unparsed: list[tuple[int, str]] = field(default_factory=list)  # entry-like lines that say nothing we read
+    headings: list[Heading] = field(default_factory=list)  # province headings, with the count they state
 
     def skip(self, why: str, row: int) -> None:
         self.skipped.setdefault(why, []).append(row)
+
+
+def stated_count(text: str) -> int | None:
+    found = STATED.search(text)
+    return int(found.group(1)) if found else None
 
 
 def province_heading(text: str, provinces: dict[str, str]) -> str:
@@ -124,6 +142,7 @@ def read_table(
         spread = len(filled) == 1 or (len(set(filled)) == 1 and len(filled) >= len([c for c in columns if c]))
         if spread and province_heading(filled[0], provinces):
             heading, last = province_heading(filled[0], provinces), {}  # a new group: nothing carries over it
+            out.headings.append(Heading(n, filled[0].strip(), stated_count(filled[0])))
             out.skip("省份标题行", n)
             continue
         where = next(i for i, c in enumerate(cells) if c.strip())
@@ -142,16 +161,20 @@ def read_table(
         last = values
         printed = "".join(values.get(f, "") for f in ("host_organization", "master_name"))
         out.records.append(Record(n, values, printed))
+        if heading:
+            out.headings[-1].records += 1
     return out
 
 
 def read_lines(lines: list[tuple[int, str]], spec: TableSpec, provinces: dict[str, str]) -> Listing:
     out = Listing()
     heading = ""
+    unread: list[tuple[int, str]] = []
     for n, text in joined(lines):
         found = province_heading(text, provinces)
         if found:
             heading = found
+            out.headings.append(Heading(n, text, stated_count(text)))
             out.skip("省份标题行", n)
             continue
         if TOTAL.match(text):
@@ -163,11 +186,19 @@ def read_lines(lines: list[tuple[int, str]], spec: TableSpec, provinces: dict[st
             out.unparsed.append((n, text))  # numbered like an entry: never dropped quietly
             continue
         if not values:
-            out.skip("未识别为名单条目的行（标题、说明文字等）", n)
+            unread.append((n, text))
             continue
         if heading:
             values["province_code"] = heading
+            out.headings[-1].records += 1
         out.records.append(Record(n, values, item))
+    first, last = (out.records[0].row, out.records[-1].row) if out.records else (0, 0)
+    for n, text in unread:
+        if first < n < last:
+            out.unparsed.append((n, text))  # among the entries: an entry we cannot read, never dropped quietly
+        else:
+            out.skip("未识别为名单条目的行（标题、说明文字等）", n)
+    out.unparsed.sort()
     return out
 
 
@@ -177,7 +208,9 @@ def joined(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     open_at: int | None = None
     for n, raw in lines:
-        text = " ".join(raw.split())
+        text = re.sub(r"[ \t\r\n\u00a0]+", " ", raw).strip(
+            " \t\u3000\u00a0"
+        )  # a full-width space inside is kept as printed
         if not text:
             continue
         if open_at is not None:
@@ -192,7 +225,10 @@ def joined(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 def parse_item(item: str, spec: TableSpec) -> dict[str, str]:
     """What one printed line says: name, host, master, trade; {} when it is not a list entry."""
-    parts = [p for p in re.split(r"\t+|\s{2,}|\u3000+", item) if p.strip()]
+    bracketed = PARENS.match(item)
+    head = bracketed.group(1).strip() if bracketed else ""
+    padded = bool(PERSON.match(head)) and bool(re.search(r"[ \u3000]", head))  # 王　芳（钳工）: one name, padded
+    parts = [] if padded else [p for p in re.split(r"\t+|(?:\s{2,}|\u3000+)(?=[^\s（(])", item) if p.strip()]
     if len(parts) >= 2:
         return _parts(parts)
     found = PARENS.match(item)
