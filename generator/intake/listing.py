@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.intake.fields import TableSpec, header_key
+from generator.intake.normalise import SPACES, unwrap
 
 SYNONYMS = Path(__file__).resolve().parents[1] / "data" / "header_synonyms.csv"
 NAME_COLUMNS = {"name", "host_organization", "master_name"}
@@ -126,7 +127,7 @@ def read_table(
         if any(c.strip() for c in cells):
             out.skip("表头上方的标题行", n)
     columns = [field_of(c, spec, known, overrides) if c.strip() else "" for c in header]
-    out.mapping = [(c, f) for c, f in zip(header, columns, strict=True) if c.strip()]
+    out.mapping = [(unwrap(c), f) for c, f in zip(header, columns, strict=True) if c.strip()]
     heading = ""
     last: dict[str, str] = {}
     for n, cells in rows[header_at + 1 :]:
@@ -152,7 +153,7 @@ def read_table(
         values: dict[str, str] = {}
         for index, name in enumerate(columns):
             if name and name not in {"serial", "skip"} and index < len(cells) and cells[index].strip():
-                values[name] = " ".join(cells[index].split())
+                values[name] = lines(cells[index])  # a line break is normalised, and listed, later
         if "province_code" not in values and heading:
             values["province_code"] = heading
         elif "province_code" not in values and "province_code" in columns and last.get("province_code"):
@@ -164,6 +165,12 @@ def read_table(
         if heading:
             out.headings[-1].records += 1
     return out
+
+
+def lines(cell: str) -> str:
+    """A cell with its lines kept (each stripped): whether a break joins or separates is normalisation's
+    to say, row by row."""
+    return "\n".join(line.strip(SPACES) for line in cell.splitlines() if line.strip(SPACES))
 
 
 def read_lines(lines: list[tuple[int, str]], spec: TableSpec, provinces: dict[str, str]) -> Listing:

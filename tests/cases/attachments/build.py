@@ -107,6 +107,25 @@ def split_word() -> None:
     d.save(HERE / "studios-word-split-tables.docx")
 
 
+def wrapped_word() -> None:
+    """Narrow Word columns: the header, long names and hosts wrapped onto a second line by hand, and a
+    studio led by several masters, one a line."""
+    d = docx.Document()
+    d.add_paragraph("2023年国家级技能大师工作室项目单位名单")
+    rows = [
+        ("1", "苏美亭智能制造\n技能大师工作室", "山东工业\n技师学院", "苏美亭"),
+        ("2", "陈家瑞技能大师工作室", "福建瑞达茶业\n有限公司", "陈家瑞"),
+        ("3", "", "", "邓建军\n张忠\n乔森"),
+    ]
+    t = d.add_table(rows=1 + len(rows), cols=4)
+    for c, text in enumerate(["序号", "工作室\n名称", "依托\n单位", "领办人"]):
+        t.cell(0, c).text = text
+    for r, cells in enumerate(rows, start=1):
+        for c, text in enumerate(cells):
+            t.cell(r, c).text = text  # python-docx turns "\n" into a line break inside the cell
+    d.save(HERE / "studios-word-wrapped-cells.docx")
+
+
 def word_without_table() -> None:
     d = docx.Document()
     for text in (
@@ -246,6 +265,7 @@ def web_texts() -> None:
 if __name__ == "__main__":
     national_word()
     split_word()
+    wrapped_word()
     word_without_table()
     provincial_xls()
     header_on_row_3()
