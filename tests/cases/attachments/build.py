@@ -260,6 +260,8 @@ def web_texts() -> None:
         f"{n}\t{name}\t{host}" for n, (name, host) in enumerate(WUHAN[:3], start=1)
     ]
     (HERE / "studios-web-table.txt").write_text("\n".join(tabs) + "\n", encoding="utf-8")
+    # Excel's "Unicode 文本" (and Notepad's "Unicode"): UTF-16 with a byte-order mark, tab-separated
+    (HERE / "studios-web-utf16.txt").write_bytes(("\r\n".join(tabs) + "\r\n").encode("utf-16"))
 
 
 if __name__ == "__main__":
