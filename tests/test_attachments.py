@@ -292,3 +292,18 @@ def test_the_trade_goes_into_occupation_when_the_schema_has_it() -> None:
         "张志发（冷作工）",
         "constructed",
     )
+
+
+def test_a_published_list_imported_twice_is_said_in_one_line(datasets: Path) -> None:
+    """The second import of a Word attachment writes nothing and says so in one line (the mapping and
+    the skipped rows, which the first import showed, are not repeated)."""
+    case = ATTACHMENTS / "studios-national-word.docx"
+    args = ("import", str(case), "--into", "studios", "--announcement", "nat-2023-batch", "--datasets", str(datasets))
+    code, _ = run(*args)
+    assert code == 0
+    before = digest(datasets)
+    code, out = run(*args)
+    assert code == 0 and digest(datasets) == before
+    assert out.splitlines() == [
+        "这个文件已经导入过：全部 7 行都已在 datasets/register/studios.csv 中（S000092 至 S000098），没有写入任何文件。"
+    ]

@@ -360,7 +360,9 @@ def test_each_step_names_the_next_one(datasets: Path, tmp_path: Path) -> None:
     )
     assert code == 0
     assert out.splitlines()[-1] == (
-        "下一步：生成名单模板（其中的公告标识列表已包含新公告），填好名单后导入："
+        "下一步：导入公告的名单。公告附有名单文件（Word、Excel、PDF 或网页文字）时："
+        "python -m generator import 附件.docx --into studios --announcement wuhan-2024 --dry-run；"
+        "没有时生成名单模板（其中的公告标识列表已包含新公告），填好后导入："
         "python -m generator template studios --out studios.xlsx"
     )
     out_file = tmp_path / "studios.xlsx"

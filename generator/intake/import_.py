@@ -167,8 +167,9 @@ def _for_new_announcement(spec: TableSpec, p: Problem, shown: str) -> Problem:
         table = "studios" if p.field == spec.title("count_studios") else "bases"
         return replace(
             p,
-            hint=f"这是刚导入的公告，名单还没有导入，这条提示是预期的：下一步用 "
-            f"python -m generator template {table} --out 名单.xlsx 生成模板，填好名单后导入。",
+            hint=f"这是刚导入的公告，名单还没有导入，这条提示是预期的：下一步导入它的名单——公告附有名单文件时用 "
+            f"python -m generator import 附件.docx --into {table} --announcement 公告标识 --dry-run，"
+            f"否则用 python -m generator template {table} --out 名单.xlsx 生成模板，填好后导入。",
         )
     return p
 

@@ -60,7 +60,8 @@ def import_list(
         )
     data = sys.stdin.buffer.read() if str(file) == "-" else None
     result = plan_list(file, table, announcement, datasets, overrides, data=data, allow_duplicates=allowed)
-    describe(result)
+    if not result.plan.already:  # a file imported before is said in one line
+        describe(result)
     finish(
         replace(result.plan, description=""),
         "标准输入" if str(file) == "-" else shown_path(file),
