@@ -78,8 +78,17 @@ class Listing:
     unparsed: list[tuple[int, str]] = field(default_factory=list)  # entry-like lines that say nothing we read
     headings: list[Heading] = field(default_factory=list)  # province headings, with the count they state
 
+    lists: list[tuple[int, str]] = field(default_factory=list)  # several lists in one file: (header row, headers)
+
     def skip(self, why: str, row: int) -> None:
         self.skipped.setdefault(why, []).append(row)
+
+    def fits(self, table: str) -> bool:
+        """A studios list names masters or studios; a bases list does neither."""
+        studios = any(f == "master_name" for _, f in self.mapping) or any(
+            "工作室" in r.values.get("name", "") for r in self.records
+        )
+        return studios if table == "studios" else not studios
 
 
 def stated_count(text: str) -> int | None:
@@ -108,19 +117,50 @@ def field_of(label: str, spec: TableSpec, known: dict[str, str], overrides: dict
 def read_table(
     rows: list[tuple[int, list[str]]], spec: TableSpec, provinces: dict[str, str], overrides: dict[str, str]
 ) -> Listing:
+    """The list under the first header; when the file holds several lists (附件1 培训基地, 附件2 工作室:
+    a header with other columns further down), the one that fits ``--into``, the others skipped and said."""
     known = synonyms()
-    out = Listing()
     needed = 1 if overrides else 2  # a one-column list is found once the clerk has named its column
-    header_at = next(
-        (
-            i
-            for i, (_, cells) in enumerate(rows[:15])
-            if sum(bool(field_of(c, spec, known, overrides)) for c in cells if c.strip()) >= needed
-        ),
-        None,
+
+    def fields(cells: list[str]) -> list[str]:
+        return [f for c in cells if c.strip() and (f := field_of(c, spec, known, overrides))]
+
+    starts = [i for i, (_, cells) in enumerate(rows[:15]) if len(fields(cells)) >= needed][:1]
+    for i in range(starts[0] + 1 if starts else len(rows), len(rows)):
+        found = fields(rows[i][1])
+        if len(found) >= max(needed, 2) and found != fields(rows[starts[-1]][1]):
+            starts.append(i)  # another header, with other columns: another list
+    if not starts:
+        return Listing()
+    bounds = list(zip([0, *starts[1:]], [*starts[1:], len(rows)], strict=True))  # the title rows go with the first
+    sections = [
+        _read_section(rows[a:b], (starts[0] if k == 0 else a) - a, spec, known, overrides, provinces)
+        for k, (a, b) in enumerate(bounds)
+    ]
+    if len(sections) == 1:
+        return sections[0]
+    fitting = [s for s in sections if s.fits(spec.name)]
+    chosen = (
+        fitting[0] if len(fitting) == 1 else Listing(mapping=sections[0].mapping, header_row=sections[0].header_row)
     )
-    if header_at is None:
-        return out
+    chosen.lists = [(s.header_row, "、".join(label for label, _ in s.mapping)) for s in sections]
+    for s, (a, b) in zip(sections, bounds, strict=True):
+        if s is not chosen and len(fitting) == 1:
+            for n, cells in rows[a:b]:
+                if any(c.strip() for c in cells):
+                    chosen.skip(f"另一份名单的行（表头在第 {s.header_row} 行，不是{spec.sheet}名单）", n)
+    return chosen
+
+
+def _read_section(
+    rows: list[tuple[int, list[str]]],
+    header_at: int,
+    spec: TableSpec,
+    known: dict[str, str],
+    overrides: dict[str, str],
+    provinces: dict[str, str],
+) -> Listing:
+    out = Listing()
     number, header = rows[header_at]
     out.header_row = number
     for n, cells in rows[:header_at]:

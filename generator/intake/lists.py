@@ -110,6 +110,25 @@ def plan_list(
                 ),
                 source=source,
             )
+        if len(listing.lists) > 1 and not listing.records:
+            return ListPlan(
+                replace(
+                    plan,
+                    description=source.description,
+                    problems=(
+                        Problem(
+                            shown,
+                            None,
+                            "import-several-lists",
+                            f"文件中有 {len(listing.lists)} 份名单，认不出哪一份是{spec.sheet}名单："
+                            + "；".join(f"第 {n} 行起（{labels}）" for n, labels in listing.lists),
+                            hint="请把要导入的那一份表格复制到一个新的 Word/Excel 文件中单独导入。",
+                        ),
+                    ),
+                ),
+                listing,
+                source,
+            )
     else:
         listing = read_lines(source.lines, spec, provinces)
     if listing.unparsed:

@@ -107,6 +107,29 @@ def split_word() -> None:
     d.save(HERE / "studios-word-split-tables.docx")
 
 
+def two_lists_word() -> None:
+    """A national notice's attachment with both lists: 附件1 the training bases, 附件2 the studios,
+    each its own table with its own header. ``--into studios`` reads the second, ``--into bases`` the first."""
+    d = docx.Document()
+    d.add_paragraph("附件1  2023年国家级高技能人才培训基地项目单位名单")
+    bases = [("辽宁", "辽宁工业大学"), ("山东", "潍坊市技师学院"), ("福建", "福建省第二高级技工学校")]
+    t = d.add_table(rows=1 + len(bases), cols=3)
+    for c, text in enumerate(["序号", "省份", "单位名称"]):
+        t.cell(0, c).text = text
+    for r, (province, host) in enumerate(bases, start=1):
+        t.cell(r, 0).text, t.cell(r, 1).text, t.cell(r, 2).text = str(r), province, host
+    d.add_page_break()
+    d.add_paragraph("附件2  2023年国家级技能大师工作室项目单位名单")
+    studios = [("福建", "福建瑞达茶业有限公司", "陈家瑞技能大师工作室", "陈家瑞")]
+    t = d.add_table(rows=1 + len(studios), cols=5)
+    for c, text in enumerate(["序号", "省份", "单位名称", "工作室名称", "领办人"]):
+        t.cell(0, c).text = text
+    for r, cells in enumerate(studios, start=1):
+        for c, text in enumerate((str(r), *cells)):
+            t.cell(r, c).text = text
+    d.save(HERE / "studios-word-two-lists.docx")
+
+
 def wrapped_word() -> None:
     """Narrow Word columns: the header, long names and hosts wrapped onto a second line by hand, and a
     studio led by several masters, one a line."""
@@ -268,6 +291,7 @@ if __name__ == "__main__":
     national_word()
     split_word()
     wrapped_word()
+    two_lists_word()
     word_without_table()
     provincial_xls()
     header_on_row_3()
