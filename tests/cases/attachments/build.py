@@ -238,6 +238,18 @@ def pdf_table_two_pages() -> None:
     doc.build([table])
 
 
+def pdf_wrapped_table() -> None:
+    """Narrow columns: the long names and hosts wrap onto a second line inside their cells."""
+    doc = SimpleDocTemplate(str(HERE / "studios-pdf-wrapped-cells.pdf"), pagesize=A4, invariant=1)
+    cell = ParagraphStyle("cell", fontName=FONT, fontSize=10, leading=12)
+    data = [["序号", "工作室名称", "依托单位"]] + [
+        [str(n), Paragraph(name, cell), Paragraph(host, cell)] for n, (name, host) in enumerate(WUHAN[2:4], start=1)
+    ]
+    table = Table(data, colWidths=[30, 90, 110])
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    doc.build([table])
+
+
 def pdf_list() -> None:
     doc = SimpleDocTemplate(str(HERE / "studios-pdf-numbered-list.pdf"), pagesize=A4, invariant=1)
     style = ParagraphStyle("zh", fontName=FONT, fontSize=12, leading=20)
@@ -299,6 +311,7 @@ if __name__ == "__main__":
     hostile_csv()
     pdf_table()
     pdf_table_two_pages()
+    pdf_wrapped_table()
     pdf_list()
     pdf_wrapped_list()
     scanned_pdf()
