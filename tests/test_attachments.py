@@ -348,3 +348,23 @@ def test_a_file_with_two_lists_of_the_same_kind_is_refused(datasets: Path) -> No
         "[import-several-lists] 文件中有 2 份名单，认不出哪一份是技能大师工作室名单：第 1 行起（序号、工作室名称、领办人）；第 3 行起（序号、依托单位、工作室名称、领办人、省份）"
         in out
     )
+
+
+def test_an_updated_list_imported_again_whole_says_which_rows_are_new(datasets: Path, tmp_path: Path) -> None:
+    """The publisher added one entry and the clerk imports the whole list again: refused (the old rows
+    are duplicates), with one line saying that all but one row are in already, and which one is new."""
+    case = ATTACHMENTS / "studios-web-numbered.txt"
+    args = ("--into", "studios", "--announcement", "wuhan-2023", "--datasets", str(datasets))
+    code, _ = run("import", str(case), *args)
+    assert code == 0
+    updated = tmp_path / "名单（更新）.txt"
+    text = case.read_text(encoding="utf-8") + "7. 代能武技能大师工作室（武昌船舶重工集团有限公司）\n"
+    updated.write_text(text, "utf-8")
+    new_row = len(text.splitlines())
+    before = digest(datasets)
+    code, out = run("import", str(updated), *args)
+    assert code == 1 and digest(datasets) == before
+    assert (
+        f"文件中 6 行已在 register/studios.csv 中（S000092 至 S000097，同名、同一公告），只有第 {new_row} 行是新的："
+        "名单更新后再次整份导入时会这样。请把新的行另存一个文件（保留表头）再导入；下面逐行列出重复项。"
+    ) in out.splitlines()

@@ -21,7 +21,7 @@ from pathlib import Path
 from generator import paths
 from generator.files import write_atomically
 from generator.intake.choices import choices_from_files
-from generator.intake.duplicates import already_imported, find_duplicates, register_rows
+from generator.intake.duplicates import already_imported, find_duplicates, partly_imported, register_rows
 from generator.intake.fields import TableSpec, table_spec
 from generator.intake.ids import issued_ids, next_ids
 from generator.intake.normalise import Change, lookups
@@ -132,6 +132,9 @@ def plan_rows(
     if already and not allow_duplicates:
         return replace(plan, already=tuple(already))
     register_file = target.relative_to(datasets).as_posix()
+    partly = partly_imported(spec, rows, existing, register_file)
+    if partly:
+        plan = replace(plan, notes=(*plan.notes, partly))
     problems += find_duplicates(spec, rows, existing, shown, register_file, set(allow_duplicates))
     plausible = check_plausible(spec, rows, existing, datasets, shown)
     problems += plausible
