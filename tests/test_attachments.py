@@ -292,3 +292,79 @@ def test_the_trade_goes_into_occupation_when_the_schema_has_it() -> None:
         "张志发（冷作工）",
         "constructed",
     )
+
+
+def test_a_published_list_imported_twice_is_said_in_one_line(datasets: Path) -> None:
+    """The second import of a Word attachment writes nothing and says so in one line (the mapping and
+    the skipped rows, which the first import showed, are not repeated)."""
+    case = ATTACHMENTS / "studios-national-word.docx"
+    args = ("import", str(case), "--into", "studios", "--announcement", "nat-2023-batch", "--datasets", str(datasets))
+    code, _ = run(*args)
+    assert code == 0
+    before = digest(datasets)
+    code, out = run(*args)
+    assert code == 0 and digest(datasets) == before
+    assert out.splitlines() == [
+        "这个文件已经导入过：全部 7 行都已在 datasets/register/studios.csv 中（S000092 至 S000098），没有写入任何文件。"
+    ]
+
+
+def test_a_file_with_both_lists_gives_bases_the_bases_list(datasets: Path) -> None:
+    """附件1 the bases, 附件2 the studios, one Word file: ``--into bases`` takes the first table only."""
+    case = ATTACHMENTS / "studios-word-two-lists.docx"
+    args = ("import", str(case), "--into", "bases", "--announcement", "nat-2023-batch", "--datasets", str(datasets))
+    code, out = run(*args)
+    assert code == 0, out
+    assert "已跳过另一份名单的行（表头在第 5 行，不是培训基地名单） 2 行：第 5–6 行。" in out.splitlines()
+    assert sum(line.startswith("  B0") for line in out.splitlines()) == 3, out
+    rows = list(csv.DictReader(io.StringIO((datasets / "register" / "bases.csv").read_text(encoding="utf-8"))))
+    assert [r["name"] for r in rows[-3:]] == ["辽宁工业大学", "潍坊市技师学院", "福建省第二高级技工学校"]
+    assert not any("陈家瑞" in r["name"] or "福建瑞达茶业" in r["host_organization"] for r in rows)
+
+
+def test_a_file_with_two_lists_of_the_same_kind_is_refused(datasets: Path) -> None:
+    """Two studio tables with different headers and no way to tell which is meant: one clear message."""
+    import docx
+
+    d = docx.Document()
+    for header, row in (
+        (["序号", "工作室名称", "领办人"], ["1", "陈家瑞技能大师工作室", "陈家瑞"]),
+        (
+            ["序号", "依托单位", "工作室名称", "领办人", "省份"],
+            ["1", "山东工业技师学院", "苏美亭技能大师工作室", "苏美亭", "山东"],
+        ),
+    ):
+        t = d.add_table(rows=2, cols=len(header))
+        for c, (h, v) in enumerate(zip(header, row, strict=True)):
+            t.cell(0, c).text, t.cell(1, c).text = h, v
+    case = datasets.parent / "两份名单.docx"
+    d.save(str(case))
+    before = digest(datasets)
+    code, out = run(
+        "import", str(case), "--into", "studios", "--announcement", "nat-2023-batch", "--datasets", str(datasets)
+    )
+    assert code == 1 and digest(datasets) == before
+    assert (
+        "[import-several-lists] 文件中有 2 份名单，认不出哪一份是技能大师工作室名单：第 1 行起（序号、工作室名称、领办人）；第 3 行起（序号、依托单位、工作室名称、领办人、省份）"
+        in out
+    )
+
+
+def test_an_updated_list_imported_again_whole_says_which_rows_are_new(datasets: Path, tmp_path: Path) -> None:
+    """The publisher added one entry and the clerk imports the whole list again: refused (the old rows
+    are duplicates), with one line saying that all but one row are in already, and which one is new."""
+    case = ATTACHMENTS / "studios-web-numbered.txt"
+    args = ("--into", "studios", "--announcement", "wuhan-2023", "--datasets", str(datasets))
+    code, _ = run("import", str(case), *args)
+    assert code == 0
+    updated = tmp_path / "名单（更新）.txt"
+    text = case.read_text(encoding="utf-8") + "7. 代能武技能大师工作室（武昌船舶重工集团有限公司）\n"
+    updated.write_text(text, "utf-8")
+    new_row = len(text.splitlines())
+    before = digest(datasets)
+    code, out = run("import", str(updated), *args)
+    assert code == 1 and digest(datasets) == before
+    assert (
+        f"文件中 6 行已在 register/studios.csv 中（S000092 至 S000097，同名、同一公告），只有第 {new_row} 行是新的："
+        "名单更新后再次整份导入时会这样。请把新的行另存一个文件（保留表头）再导入；下面逐行列出重复项。"
+    ) in out.splitlines()

@@ -287,6 +287,8 @@ def test_undo_restores_the_register_and_retires_the_ids(datasets: Path) -> None:
     retired = (datasets / "register" / "retired_ids.csv").read_text(encoding="utf-8")[len(ledger) :].splitlines()
     want = [["S000092", "王五技能大师工作室", "studio"], ["S000093", "赵六钱七技能大师工作室", "studio"]]
     assert [line.split(",")[:3] for line in retired] == want
+    # the ledger is published: it names the file, not the folder on the clerk's computer it was in
+    assert all(line.endswith(",导入已撤回（studios-gbk.csv），编号不再分配") for line in retired), retired
     assert errors(validate(datasets)) == []
     code, out = run(
         "import", str(IMPORT / "good" / "studios-gbk.csv"), "--into", "studios", "--datasets", str(datasets)
@@ -360,7 +362,9 @@ def test_each_step_names_the_next_one(datasets: Path, tmp_path: Path) -> None:
     )
     assert code == 0
     assert out.splitlines()[-1] == (
-        "下一步：生成名单模板（其中的公告标识列表已包含新公告），填好名单后导入："
+        "下一步：导入公告的名单。公告附有名单文件（Word、Excel、PDF 或网页文字）时："
+        "python -m generator import 附件.docx --into studios --announcement wuhan-2024 --dry-run；"
+        "没有时生成名单模板（其中的公告标识列表已包含新公告），填好后导入："
         "python -m generator template studios --out studios.xlsx"
     )
     out_file = tmp_path / "studios.xlsx"

@@ -153,7 +153,8 @@ def _import(
 def finish(plan: ImportPlan, shown: str, table: str, datasets: Path, dry_run: bool) -> None:
     """Print the plan, then write it (or not); shared by template imports and published lists."""
     if plan.already:
-        span = plan.already[0] if len(plan.already) == 1 else f"{plan.already[0]} 至 {plan.already[-1]}"
+        ids = sorted(plan.already)
+        span = ids[0] if len(ids) == 1 else f"{ids[0]} 至 {ids[-1]}"
         click.echo(
             f"这个文件已经导入过：全部 {len(plan.already)} 行都已在 {shown_path(plan.target)} 中（{span}），"
             "没有写入任何文件。"
@@ -182,9 +183,15 @@ def next_step(plan: ImportPlan, table: str) -> str:
     """The README's order: announcement → its list (template, fill, import) → build."""
     if table != "announcements":
         return "下一步：python -m generator build（生成网站，检查新记录的页面）"
-    wanted = sorted({k for a in plan.added for k in _lists_of(plan, a.id)}) or ["studios"]
-    commands = "；".join(f"python -m generator template {k} --out {k}.xlsx" for k in wanted)
-    return f"下一步：生成名单模板（其中的公告标识列表已包含新公告），填好名单后导入：{commands}"
+    wanted = sorted({(k, a.id) for a in plan.added for k in _lists_of(plan, a.id)}) or [("studios", "公告标识")]
+    published = "；".join(
+        f"python -m generator import 附件.docx --into {k} --announcement {a} --dry-run" for k, a in wanted
+    )
+    templates = "；".join(f"python -m generator template {k} --out {k}.xlsx" for k in sorted({k for k, _ in wanted}))
+    return (
+        f"下一步：导入公告的名单。公告附有名单文件（Word、Excel、PDF 或网页文字）时：{published}；"
+        f"没有时生成名单模板（其中的公告标识列表已包含新公告），填好后导入：{templates}"
+    )
 
 
 def _lists_of(plan: ImportPlan, announcement: str) -> list[str]:

@@ -120,11 +120,39 @@ def already_imported(
     """The register ids of the rows when every row is already there (same name, same announcement);
     empty otherwise."""
 
+    found = in_register(spec, rows, existing)
+    return [i for _, i in found] if rows and len(found) == len(rows) else []
+
+
+def in_register(
+    spec: TableSpec, rows: list[tuple[int, dict[str, str]]], existing: list[tuple[int, dict[str, str]]]
+) -> list[tuple[int, str]]:
+    """(file row, register id) of the rows already in the register: same name, same announcement."""
+
     def key(row: dict[str, str]) -> tuple[str, str]:
         if spec.assigns_ids:
             return name_key(row.get("name", "")), row.get("announcement_id", "")
         return row.get("id", ""), name_key(row.get("title", ""))  # an announcement: same id and title
 
     index = {key(r): r.get("id", "") for _, r in existing}
-    found = [index.get(key(row)) for _, row in rows]
-    return [i for i in found if i] if rows and all(found) else []
+    return [(number, index[key(row)]) for number, row in rows if key(row) in index]
+
+
+def partly_imported(
+    spec: TableSpec,
+    rows: list[tuple[int, dict[str, str]]],
+    existing: list[tuple[int, dict[str, str]]],
+    register_file: str,
+) -> str:
+    """One line when most of the file is in the register already: an updated list, imported again
+    whole. The rows stay errors one by one; this says what they have in common, and what to do."""
+    found = in_register(spec, rows, existing)
+    if len(found) < 2 or len(found) == len(rows):
+        return ""
+    ids = sorted(i for _, i in found)
+    new = [number for number, _ in rows if number not in {n for n, _ in found}]
+    shown_new = "、".join(str(n) for n in new[:10]) + (f" 等 {len(new)} 行" if len(new) > 10 else "")
+    return (
+        f"文件中 {len(found)} 行已在 {register_file} 中（{ids[0]} 至 {ids[-1]}，同名、同一公告），只有第 {shown_new} 行是新的："
+        "名单更新后再次整份导入时会这样。请把新的行另存一个文件（保留表头）再导入；下面逐行列出重复项。"
+    )

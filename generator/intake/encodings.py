@@ -10,7 +10,8 @@ Decoding without an error is not enough: Big5 (Taiwan, Hong Kong, and some mirro
 as GB18030 into private-use garbage (``代计北м畍``). So the decoded text is *judged*: a decoding that
 yields private-use, unassigned or control characters is rejected and the next is tried, in the order
 UTF-8 → GB18030 → Big5 (cp950). When none gives clean text the file is refused, naming the encodings
-tried and the first bad character.
+tried and the first bad character. UTF-16 is read only when a byte-order mark says so (Notepad's
+"Unicode", Excel's "Unicode 文本"); it is never guessed.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from generator.model.problems import Problem
 
 BOM = b"\xef\xbb\xbf"
+UTF16_LE, UTF16_BE = b"\xff\xfe", b"\xfe\xff"
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,12 @@ def _rare_share(text: str) -> float:
 
 
 def decode(data: bytes, shown: str) -> tuple[Decoded | None, list[Problem]]:
+    if data.startswith((UTF16_LE, UTF16_BE)):  # Notepad's "Unicode", Excel's "Unicode 文本": the BOM says so
+        text = _decodes(data, "utf-16") or "\ufffd"  # U+FFFD: cut off in the middle of a character
+        found = bad_character(text) or ((1, "\ufffd") if "\ufffd" in text else None)
+        if found:
+            return None, [_refused(shown, *found, "UTF-16")]
+        return Decoded(text.removeprefix("\ufeff"), "UTF-16（带 BOM）"), []
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -21,7 +21,7 @@ from pathlib import Path
 from generator import paths
 from generator.files import write_atomically
 from generator.intake.choices import choices_from_files
-from generator.intake.duplicates import already_imported, find_duplicates, register_rows
+from generator.intake.duplicates import already_imported, find_duplicates, partly_imported, register_rows
 from generator.intake.fields import TableSpec, table_spec
 from generator.intake.ids import issued_ids, next_ids
 from generator.intake.normalise import Change, lookups
@@ -132,6 +132,9 @@ def plan_rows(
     if already and not allow_duplicates:
         return replace(plan, already=tuple(already))
     register_file = target.relative_to(datasets).as_posix()
+    partly = partly_imported(spec, rows, existing, register_file)
+    if partly:
+        plan = replace(plan, notes=(*plan.notes, partly))
     problems += find_duplicates(spec, rows, existing, shown, register_file, set(allow_duplicates))
     plausible = check_plausible(spec, rows, existing, datasets, shown)
     problems += plausible
@@ -167,8 +170,9 @@ def _for_new_announcement(spec: TableSpec, p: Problem, shown: str) -> Problem:
         table = "studios" if p.field == spec.title("count_studios") else "bases"
         return replace(
             p,
-            hint=f"这是刚导入的公告，名单还没有导入，这条提示是预期的：下一步用 "
-            f"python -m generator template {table} --out 名单.xlsx 生成模板，填好名单后导入。",
+            hint=f"这是刚导入的公告，名单还没有导入，这条提示是预期的：下一步导入它的名单——公告附有名单文件时用 "
+            f"python -m generator import 附件.docx --into {table} --announcement 公告标识 --dry-run，"
+            f"否则用 python -m generator template {table} --out 名单.xlsx 生成模板，填好后导入。",
         )
     return p
 

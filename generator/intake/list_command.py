@@ -60,7 +60,8 @@ def import_list(
         )
     data = sys.stdin.buffer.read() if str(file) == "-" else None
     result = plan_list(file, table, announcement, datasets, overrides, data=data, allow_duplicates=allowed)
-    describe(result)
+    if not result.plan.already:  # a file imported before is said in one line
+        describe(result)
     finish(
         replace(result.plan, description=""),
         "标准输入" if str(file) == "-" else shown_path(file),
@@ -76,6 +77,9 @@ def describe(result: ListPlan) -> None:
         click.echo(f"读取：{result.plan.description}。")
     if listing is None:
         return
+    if len(listing.lists) > 1 and listing.records:
+        found = "；".join(f"第 {n} 行起（{labels}）" for n, labels in listing.lists)
+        click.echo(f"文件中有 {len(listing.lists)} 份名单：{found}。按 --into {spec.name} 读取其中的{spec.sheet}名单。")
     if listing.mapping:
         click.echo(f"表头在第 {listing.header_row} 行。列映射：")
         for label, name in listing.mapping:

@@ -20,12 +20,12 @@ from generator import paths
 from generator.intake.choices import choices_from_files
 from generator.intake.fields import TableSpec, header_key, table_spec
 from generator.intake.import_ import ImportPlan, plan_rows
-from generator.intake.listing import PSEUDO, Listing, Record, read_lines, read_table
+from generator.intake.listing import NUMBERING, PSEUDO, Listing, Record, read_lines, read_table
 from generator.intake.plausible import announcement_rows
 from generator.intake.published import Published, read_published
 from generator.intake.read import Upload
 from generator.model import sitemap
-from generator.model.problems import Problem, errors
+from generator.model.problems import WARNING, Problem, errors
 from generator.validate import shown_path, validate
 
 STUDIO_SUFFIX = "技能大师工作室"
@@ -110,6 +110,25 @@ def plan_list(
                 ),
                 source=source,
             )
+        if len(listing.lists) > 1 and not listing.records:
+            return ListPlan(
+                replace(
+                    plan,
+                    description=source.description,
+                    problems=(
+                        Problem(
+                            shown,
+                            None,
+                            "import-several-lists",
+                            f"文件中有 {len(listing.lists)} 份名单，认不出哪一份是{spec.sheet}名单："
+                            + "；".join(f"第 {n} 行起（{labels}）" for n, labels in listing.lists),
+                            hint="请把要导入的那一份表格复制到一个新的 Word/Excel 文件中单独导入。",
+                        ),
+                    ),
+                ),
+                listing,
+                source,
+            )
     else:
         listing = read_lines(source.lines, spec, provinces)
     if listing.unparsed:
@@ -122,7 +141,8 @@ def plan_list(
                         shown,
                         n,
                         "import-unrecognised-line",
-                        "这一行有编号，像是名单条目，却认不出名称、依托单位或领办人",
+                        ("这一行有编号" if NUMBERING.match(text) else "这一行夹在名单条目之间")
+                        + "，像是名单条目，却认不出名称、依托单位或领办人",
                         actual=text,
                         hint="请把这一行改成“名称（依托单位）”“领办人（工种）”或“依托单位领办人”的写法，"
                         "或把名单整理成表格（序号、工作室名称、依托单位、领办人）后再导入。",
@@ -167,8 +187,27 @@ def plan_list(
         numbered_by_reader=False,
     )
     planned = plan_rows(plan, upload, datasets, schemas, before, allow_duplicates, columns=list(spec.names))
-    return ListPlan(
-        replace(planned, problems=publisher_titles(planned.problems, listing, spec, shown)), listing, source
+    checked = publisher_titles(planned.problems, listing, spec, shown) + heading_counts(listing, spec, shown)
+    return ListPlan(replace(planned, problems=checked), listing, source)
+
+
+def heading_counts(listing: Listing, spec: TableSpec, shown: str) -> tuple[Problem, ...]:
+    """北京（3个） over two rows that were read: a row of the list was not read as an entry, or the
+    heading miscounts; either way the clerk compares the file with what was read."""
+    return tuple(
+        Problem(
+            shown,
+            h.row,
+            "import-heading-count",
+            f"标题「{h.text}」写明 {h.stated} 条，其下认出 {h.records} 条",
+            actual=str(h.records),
+            expected=str(h.stated),
+            hint="请对照原文件核对这一组：少认出的行是否写法特殊（可整理成表格或“名称（依托单位）”的写法后再导入），"
+            "或标题里的数字本身有误。",
+            severity=WARNING,
+        )
+        for h in listing.headings
+        if h.stated is not None and h.stated != h.records
     )
 
 

@@ -4,7 +4,8 @@ Safe means the meaning cannot change: surrounding spaces (also full-width U+3000
 invisible characters (BOM, zero-width space), full-width digits and letters in ids, codes, numbers and
 dates (NFKC), ``[2011]``/``【2011】``/``(2011)`` around the year of a document number → ``〔2011〕``,
 a province or an enum value given by its Chinese name → its code, ``2023年`` → ``2023``,
-``2024/5/1`` → ``2024-05-01``, several masters separated by ``、`` or ``，`` → ``;``.
+``2024/5/1`` → ``2024-05-01``, a line break inside a name (dropped between Chinese characters; between masters
+``;``), ``《…》`` around a name or host (the printed text stays in ``name_as_printed``), several masters separated by ``、`` or ``，`` → ``;``.
 
 Choosing an option from the template's drop-down list (``"420000 湖北"``) is not a change: the code in
 front is taken silently. Anything else is left as it is, for validation to judge.
@@ -34,6 +35,7 @@ DATE_TIME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)
 EXCEL_SERIAL = re.compile(r"^\d{5}(\.0+)?$")
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 is 1900-01-01 (Excel counts a 29 February 1900 that never was)
 CITY_SUFFIX = re.compile(r"^(.{2,}?)(市|地区)$")
+QUOTED = re.compile(r"^[《「“\"](.+)[》」”\"]$")  # 《…工作室》: the marks around a title are not part of the name
 KEEP_LINES = {"evidence", "notes"}  # free text, where a line break is the clerk's
 
 
@@ -95,6 +97,13 @@ def normalise_cell(spec: TableSpec, name: str, value: str, look: Lookups) -> tup
 
     step(lambda v: INVISIBLE.sub("", v), "删除不可见字符（BOM、零宽空格）")
     step(lambda v: v.strip(SPACES), "去掉首尾空格")
+    if name not in KEEP_LINES and name == "master_name":
+        step(
+            lambda v: ";".join(line.strip(SPACES) for line in v.splitlines() if line.strip(SPACES)),
+            "每行一位领办人，改用英文分号 ; 分隔",
+        )
+    elif name not in KEEP_LINES:
+        step(unwrap, "删除单元格中的换行")
     hidden = _hidden_characters(value, keep_lines=name in KEEP_LINES)
     if hidden:
         step(
@@ -134,6 +143,8 @@ def normalise_cell(spec: TableSpec, name: str, value: str, look: Lookups) -> tup
         step(lambda v: ";".join("".join(m.split()) for m in v.split(";")), "删除姓名中的空格（仍是一位领办人）")
     elif name in NAME_FIELDS:
         step(lambda v: v.replace("\u3000", ""), "删除名称中的全角空格")
+        if name in {"name", "host_organization"}:
+            step(lambda v: QUOTED.sub(r"\1", v).strip(SPACES), "去掉名称两边的书名号或引号（原文名称照印保留）")
     if name == "city":
         step(lambda v: CITY_SUFFIX.sub(r"\1", v), "城市统一写作简称（去掉“市”“地区”）")
     return value, why
@@ -154,6 +165,20 @@ def _coded(name: str, value: str, look: Lookups, why: list[str]) -> tuple[str, l
     if head in codes:
         return head, [*why, "取下拉选项开头的代码"]
     return value, why
+
+
+def unwrap(text: str) -> str:
+    """A cell's lines as one: Word and PDF wrap long names (``徐工集团工程机械\n股份有限公司``); between
+    two Chinese characters the break is dropped, elsewhere (``ABB (中国)\nLtd``) it becomes a space."""
+    lines = [line.strip(SPACES) for line in text.splitlines() if line.strip(SPACES)]
+    out = lines[0] if lines else ""
+    for line in lines[1:]:
+        out += ("" if _wide(out[-1]) and _wide(line[0]) else " ") + line
+    return out
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in {"W", "F"}
 
 
 def _hidden_characters(value: str, keep_lines: bool) -> set[str]:

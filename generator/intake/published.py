@@ -202,7 +202,7 @@ def read_pdf(data: bytes, shown: str) -> tuple[Published | None, list[Problem]]:
         for page in pages:
             for found in page.extract_tables():
                 for row in found:
-                    table.append((len(table) + 1, [" ".join((c or "").split()) for c in row]))
+                    table.append((len(table) + 1, [(c or "").strip() for c in row]))  # lines kept, as in Word
         if table:
             return Published(shown, f"PDF 文档的表格（{len(pages)} 页，行号按表格的行数连续计数）", table=table), []
         lines: list[tuple[int, str]] = []

@@ -19,7 +19,7 @@ import io
 import json
 import shutil
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from generator.files import write_atomically
 
@@ -87,7 +87,13 @@ def retire(datasets: Path, entry: Entry, today: dt.date) -> list[str]:
     writer = csv.writer(out, lineterminator="\n")
     for record_id, name in entry.ids:
         writer.writerow(
-            [record_id, name, KIND[entry.table], today.isoformat(), f"导入已撤回（{entry.file}），编号不再分配"]
+            [
+                record_id,
+                name,
+                KIND[entry.table],
+                today.isoformat(),
+                f"导入已撤回（{PurePath(entry.file).name}），编号不再分配",
+            ]
         )
     write_atomically(ledger, (text + out.getvalue()).encode("utf-8"))
     return [record_id for record_id, _ in entry.ids]

@@ -109,7 +109,9 @@ CHECKS: tuple[CheckInfo, ...] = (
     CheckInfo("import-kind-mismatch", "记录类别与公告的项目类别不符", "导入", "cell"),
     CheckInfo("import-count-exceeded", "导入后记录数远超公告所载数量", "导入", "cell"),
     CheckInfo("import-scanned-pdf", "扫描版 PDF：没有文字层", "导入", "file"),
-    CheckInfo("import-unrecognised-line", "有编号的行认不出名单条目", "导入", "row"),
+    CheckInfo("import-unrecognised-line", "有编号或夹在条目之间的行认不出名单条目", "导入", "row"),
+    CheckInfo("import-several-lists", "文件中有几份名单，认不出要导入哪一份", "导入", "file"),
+    CheckInfo("import-heading-count", "省份标题所载数量与认出的条目数不符", "导入", "row", WARNING),
     CheckInfo("import-count-short", "导入后记录数仍少于公告所载数量", "导入", "cell", WARNING),
     CheckInfo("import-announcement-exists", "公告标识已经存在", "导入", "cell"),
 )

@@ -107,6 +107,48 @@ def split_word() -> None:
     d.save(HERE / "studios-word-split-tables.docx")
 
 
+def two_lists_word() -> None:
+    """A national notice's attachment with both lists: 附件1 the training bases, 附件2 the studios,
+    each its own table with its own header. ``--into studios`` reads the second, ``--into bases`` the first."""
+    d = docx.Document()
+    d.add_paragraph("附件1  2023年国家级高技能人才培训基地项目单位名单")
+    bases = [("辽宁", "辽宁工业大学"), ("山东", "潍坊市技师学院"), ("福建", "福建省第二高级技工学校")]
+    t = d.add_table(rows=1 + len(bases), cols=3)
+    for c, text in enumerate(["序号", "省份", "单位名称"]):
+        t.cell(0, c).text = text
+    for r, (province, host) in enumerate(bases, start=1):
+        t.cell(r, 0).text, t.cell(r, 1).text, t.cell(r, 2).text = str(r), province, host
+    d.add_page_break()
+    d.add_paragraph("附件2  2023年国家级技能大师工作室项目单位名单")
+    studios = [("福建", "福建瑞达茶业有限公司", "陈家瑞技能大师工作室", "陈家瑞")]
+    t = d.add_table(rows=1 + len(studios), cols=5)
+    for c, text in enumerate(["序号", "省份", "单位名称", "工作室名称", "领办人"]):
+        t.cell(0, c).text = text
+    for r, cells in enumerate(studios, start=1):
+        for c, text in enumerate((str(r), *cells)):
+            t.cell(r, c).text = text
+    d.save(HERE / "studios-word-two-lists.docx")
+
+
+def wrapped_word() -> None:
+    """Narrow Word columns: the header, long names and hosts wrapped onto a second line by hand, and a
+    studio led by several masters, one a line."""
+    d = docx.Document()
+    d.add_paragraph("2023年国家级技能大师工作室项目单位名单")
+    rows = [
+        ("1", "苏美亭智能制造\n技能大师工作室", "山东工业\n技师学院", "苏美亭"),
+        ("2", "陈家瑞技能大师工作室", "福建瑞达茶业\n有限公司", "陈家瑞"),
+        ("3", "", "", "邓建军\n张忠\n乔森"),
+    ]
+    t = d.add_table(rows=1 + len(rows), cols=4)
+    for c, text in enumerate(["序号", "工作室\n名称", "依托\n单位", "领办人"]):
+        t.cell(0, c).text = text
+    for r, cells in enumerate(rows, start=1):
+        for c, text in enumerate(cells):
+            t.cell(r, c).text = text  # python-docx turns "\n" into a line break inside the cell
+    d.save(HERE / "studios-word-wrapped-cells.docx")
+
+
 def word_without_table() -> None:
     d = docx.Document()
     for text in (
@@ -196,6 +238,18 @@ def pdf_table_two_pages() -> None:
     doc.build([table])
 
 
+def pdf_wrapped_table() -> None:
+    """Narrow columns: the long names and hosts wrap onto a second line inside their cells."""
+    doc = SimpleDocTemplate(str(HERE / "studios-pdf-wrapped-cells.pdf"), pagesize=A4, invariant=1)
+    cell = ParagraphStyle("cell", fontName=FONT, fontSize=10, leading=12)
+    data = [["序号", "工作室名称", "依托单位"]] + [
+        [str(n), Paragraph(name, cell), Paragraph(host, cell)] for n, (name, host) in enumerate(WUHAN[2:4], start=1)
+    ]
+    table = Table(data, colWidths=[30, 90, 110])
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    doc.build([table])
+
+
 def pdf_list() -> None:
     doc = SimpleDocTemplate(str(HERE / "studios-pdf-numbered-list.pdf"), pagesize=A4, invariant=1)
     style = ParagraphStyle("zh", fontName=FONT, fontSize=12, leading=20)
@@ -241,11 +295,15 @@ def web_texts() -> None:
         f"{n}\t{name}\t{host}" for n, (name, host) in enumerate(WUHAN[:3], start=1)
     ]
     (HERE / "studios-web-table.txt").write_text("\n".join(tabs) + "\n", encoding="utf-8")
+    # Excel's "Unicode 文本" (and Notepad's "Unicode"): UTF-16 with a byte-order mark, tab-separated
+    (HERE / "studios-web-utf16.txt").write_bytes(("\r\n".join(tabs) + "\r\n").encode("utf-16"))
 
 
 if __name__ == "__main__":
     national_word()
     split_word()
+    wrapped_word()
+    two_lists_word()
     word_without_table()
     provincial_xls()
     header_on_row_3()
@@ -253,6 +311,7 @@ if __name__ == "__main__":
     hostile_csv()
     pdf_table()
     pdf_table_two_pages()
+    pdf_wrapped_table()
     pdf_list()
     pdf_wrapped_list()
     scanned_pdf()
