@@ -1,5 +1,5 @@
 """Print what a published list will become (the column mapping, what was skipped, the first rows as
-they will be stored) and then import it as :func:`generator.intake.commands.finish` does."""
+they will be stored) and then import it as :func:`generator.intake.outcome.finish` does."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from pathlib import Path
 import click
 
 from generator.errors import UsageError
-from generator.intake.commands import finish, spans
 from generator.intake.fields import table_spec
 from generator.intake.listing import PSEUDO
 from generator.intake.lists import ListPlan, parse_map, plan_list
+from generator.intake.outcome import finish, spans
 from generator.intake.plausible import announcement_rows
 from generator.model.problems import show
 from generator.validate import shown_path
