@@ -402,6 +402,23 @@ def test_verdicts_follow_their_inputs_and_are_announced_politely(page: Any, site
     assert page.get_attribute('input[name="students"]', "aria-describedby") == "sc-reason-base-c-ratio"
 
 
+@pytest.mark.browser
+def test_the_page_says_back_what_was_typed_plainly_and_once(page: Any, site_url: str) -> None:
+    page.goto(site_url + "apply/self-check/")
+    page.locator("form[data-hsp-mounted]").wait_for()
+    verdict, reason = (
+        page.locator('[data-verdict-for="base-c-trainees"]'),
+        page.locator('[data-reason-for="base-c-trainees"]'),
+    )
+    assert (verdict.inner_text(), reason.inner_text()) == ("未填写", "")  # the state is said once, not twice
+    page.fill('input[name="annual_trainees"]', "+05000.0")
+    assert (verdict.inner_text(), reason.inner_text()) == ("满足", "年培训规模 5000 人，达到方案要求（不少于 3000 人）")
+    page.fill('input[name="annual_trainees"]', "1e5")
+    assert (verdict.inner_text(), reason.inner_text()) == ("输入无效", "“1e5”是科学计数法，请直接填写数字（如 100000）")
+    page.fill('input[name="annual_trainees"]', "")
+    assert (verdict.inner_text(), reason.inner_text()) == ("未填写", "")
+
+
 def pdf_pages(pdf: bytes) -> int:
     import pypdfium2  # type: ignore[import-untyped]
 

@@ -116,11 +116,25 @@
     }
   }
 
+  /* A decimal as a reader would write it back: 5000 for +5000, 00003000 or 5000.0; 0 for -0; 0.5 for .5. */
+  function canonical(s) {
+    var m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(s);
+    if (!m) return s;
+    var whole = m[2].replace(/^0+(?=\d)/, '') || '0', decimals = (m[3] || '').replace(/0+$/, '');
+    var zero = /^0*$/.test(whole + decimals);
+    return (m[1] === '-' && !zero ? '-' : '') + whole + (decimals ? '.' + decimals : '');
+  }
+
   /* A number as entered: {value: fraction, shown} or {error} (why it is not a valid entry). */
   function reading(raw, unit, what) {
-    var shown = normalise(raw).replace(/[%％]$/, '');
-    var value = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(shown) ? fraction(shown) : null;
+    var typed = normalise(raw).replace(/[%％]$/, '');
+    var value = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(typed) ? fraction(typed) : null;
+    if (value === null && /^[+-]?(\d+(\.\d*)?|\.\d+)e[+-]?\d+$/i.test(typed) && isFinite(Number(typed))) {
+      return { error: (what || '') + '“' + String(raw).trim() + '”是科学计数法，请直接填写数字（如 '
+        + Number(typed).toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 }) + '）' };
+    }
     if (value === null) return { error: (what || '') + '“' + String(raw).trim() + '”不是数字' };
+    var shown = canonical(typed);
     if (value.n < 0) return { error: (what || '') + '不能是负数（填写了 ' + shown + '）' };
     if (unit === '%' && compare(value, { n: 100, d: 1 }) > 0) return { error: '百分比不能超过 100（填写了 ' + shown + '%）' };
     if (WHOLE_UNITS[unit] && value.n % value.d !== 0) return { error: (what || '') + '应为整数（填写了 ' + shown + '）' };
@@ -267,6 +281,7 @@
                                         manual: [], notMet: [], invalid: [], missing: [], unchosen: 0 });
       if (g.verdict === 'excluded') return;
       s.verdicts.push(g.unchosen ? 'missing' : g.verdict);
+      if (g.unchosen) return; // no route picked yet: neither route counts or is listed, only the choice is due
       results.forEach(function (r) {
         if (r.group !== g.group) return;
         if (r.verdict === 'manual' && (g.rule === 'all' || g.verdict !== 'met')) { s.counts.manual += 1; s.manual.push(r.id); }
@@ -470,7 +485,7 @@
       result.criteria.forEach(function (r) {
         show(doc.querySelectorAll('[data-verdict-for="' + r.id + '"]'), r.verdict, TEXT[r.verdict]);
         each(doc.querySelectorAll('[data-reason-for="' + r.id + '"]'), function (node) {
-          node.textContent = r.verdict === 'manual' ? '' : r.reason;
+          node.textContent = r.verdict === 'manual' || r.reason === TEXT[r.verdict] ? '' : r.reason;
         });
       });
       result.groups.forEach(function (g) {
