@@ -447,6 +447,7 @@ def test_self_check_prints_a_one_page_summary(
     text = sheet.inner_text()
     assert f"自查日期：{dt.date.today().isoformat()}" in text
     assert "人社部发〔2011〕109号" in text and "2011—2020年" in text and "已到期" in text
+    assert "。）" not in text and "。。" not in text, text  # the status and its basis read as one sentence
     assert "申报条件：" in text and "需人工确认的" in text
     rows = sheet.locator("tbody tr").all_inner_texts()
     shown = [
