@@ -419,6 +419,27 @@ def test_the_page_says_back_what_was_typed_plainly_and_once(page: Any, site_url:
     assert (verdict.inner_text(), reason.inner_text()) == ("未填写", "")
 
 
+@pytest.mark.browser
+def test_printout_names_the_route_of_each_route_row(page: Any, site_url: str, criteria: list[dict[str, str]]) -> None:
+    page.goto(site_url + "apply/self-check/")
+    page.locator("form[data-hsp-mounted]").wait_for()
+    page.check("#sc-prog-studio")  # no route chosen yet: both routes are printed, each row tagged
+    page.emulate_media(media="print")
+    rows = [r.split("\t")[0] for r in page.locator(".hsp-sc-print tbody tr").all_inner_texts()]
+    assert "依托方式：未选择" in page.locator(".hsp-sc-print").inner_text()
+    assert "［方式一］有符合条件的技能大师" in rows and "［方式二］有符合条件的技能大师" in rows
+    tagged = [r for r in rows if r.startswith(("［方式一］", "［方式二］"))]
+    assert len(tagged) == sum(1 for r in criteria if r["group"].startswith("studio-host-"))
+    page.emulate_media(media="screen")
+    page.check("#sc-route-studio-host-public-base")
+    page.emulate_media(media="print")
+    rows = [r.split("\t")[0] for r in page.locator(".hsp-sc-print tbody tr").all_inner_texts()]
+    assert not any(r.startswith("［方式一］") for r in rows)
+    assert sum(1 for r in rows if r.startswith("［方式二］")) == sum(
+        1 for r in criteria if r["group"] == "studio-host-public-base"
+    )
+
+
 def pdf_pages(pdf: bytes) -> int:
     import pypdfium2  # type: ignore[import-untyped]
 

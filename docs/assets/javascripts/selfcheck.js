@@ -453,12 +453,15 @@
       var thead = el(doc, 'thead');
       thead.appendChild(head);
       table.appendChild(thead);
-      var body = el(doc, 'tbody');
+      var body = el(doc, 'tbody'), onRoute = {};
+      routes.forEach(function (route) { route.groups.forEach(function (g) { onRoute[g] = true; }); });
       criteria.forEach(function (row) {
         var r = byId[row.id];
         if (!r || row.programme !== code || r.verdict === 'excluded') return;
         var tr = el(doc, 'tr');
-        var th = el(doc, 'th', (row.kind === 'output' ? '［产出］' : '') + (row.metric ? noun(row) : row.text));
+        // A route's rows name their route (方式一), so that the two routes' like rows can be told apart.
+        var tag = row.kind === 'output' ? '［产出］' : onRoute[row.group] ? '［' + groupName(row.group).split('：')[0] + '］' : '';
+        var th = el(doc, 'th', tag + (row.metric ? noun(row) : row.text));
         th.scope = 'row';
         tr.appendChild(th);
         tr.appendChild(el(doc, 'td', r.answer || (r.verdict === 'manual' ? '—' : '未填写')));
