@@ -415,8 +415,11 @@ def test_the_page_says_back_what_was_typed_plainly_and_once(page: Any, site_url:
     assert (verdict.inner_text(), reason.inner_text()) == ("满足", "年培训规模 5000 人，达到方案要求（不少于 3000 人）")
     page.fill('input[name="annual_trainees"]', "1e5")
     assert (verdict.inner_text(), reason.inner_text()) == ("输入无效", "“1e5”是科学计数法，请直接填写数字（如 100000）")
+    page.press('input[name="annual_trainees"]', "Tab")  # committed: the next change is a real one
     page.fill('input[name="annual_trainees"]', "")
+    page.press('input[name="annual_trainees"]', "Tab")
     assert (verdict.inner_text(), reason.inner_text()) == ("未填写", "")
+    assert page.locator("[data-hsp-live]").inner_text().startswith("年培训规模不少于3000人：未填写。")
 
 
 @pytest.mark.browser

@@ -531,7 +531,7 @@
       var r = last.criteria.filter(function (c) { return c.id === id; })[0];
       var g = r && last.groups.filter(function (x) { return x.group === r.group; })[0];
       if (!r) return;
-      live.textContent = itemName(id) + '：' + TEXT[r.verdict] + (r.reason ? '，' + r.reason : '') + '。'
+      live.textContent = itemName(id) + '：' + TEXT[r.verdict] + (r.reason && r.reason !== TEXT[r.verdict] ? '，' + r.reason : '') + '。'
         + (g ? groupName(g.group) + '：' + g.text + '。' : '');
     }
 
