@@ -423,6 +423,25 @@ def test_the_page_says_back_what_was_typed_plainly_and_once(page: Any, site_url:
 
 
 @pytest.mark.browser
+def test_one_alternative_met_leaves_the_others_out_of_the_summary(
+    page: Any, site_url: str, criteria: list[dict[str, str]]
+) -> None:
+    page.goto(site_url + "apply/self-check/")
+    page.locator("form[data-hsp-mounted]").wait_for()
+    page.check("#sc-prog-studio")
+    page.check("#sc-route-studio-host-enterprise")
+    passing_answers(page, "studio", criteria)
+    page.locator('input[name="has_innovation_record"][value="no"]').check()  # 中华技能大奖 alone is enough
+    page.locator('input[name="has_unique_craft"][value="no"]').check()
+    assert page.locator('[data-overall="studio-condition"]').inner_text() == "满足（3 项需人工确认）"
+    assert "不满足 0 项" in page.locator('[data-counts="studio-condition"]').inner_text()
+    assert page.locator('[data-hsp-lists="studio"] [data-list="not_met"]').inner_text() == ""
+    assert page.locator('[data-reason-for="studio-c-master-craft"]').inner_text().endswith("本项不影响结论")
+    page.emulate_media(media="print")
+    assert "满足 6 项，不满足 0 项，需人工确认 3 项" in page.locator(".hsp-sc-print").inner_text()
+
+
+@pytest.mark.browser
 def test_printout_names_the_route_of_each_route_row(page: Any, site_url: str, criteria: list[dict[str, str]]) -> None:
     page.goto(site_url + "apply/self-check/")
     page.locator("form[data-hsp-mounted]").wait_for()

@@ -376,3 +376,27 @@ def test_before_a_route_is_chosen_neither_route_is_counted_or_listed(
         "invalid": 0,
     }
     assert summary["text"] == "未选择依托方式"
+
+
+def test_alternatives_not_needed_are_neither_counted_nor_listed_as_not_met(
+    engine: Any, criteria: list[dict[str, str]]
+) -> None:
+    inputs = passing(criteria, "studio")
+    inputs.update({"has_top_award": "yes", "has_innovation_record": "no", "has_unique_craft": ""})
+    result = studio(engine, criteria, inputs, "studio-host-enterprise")
+    summary = result["summaries"]["studio-condition"]
+    assert summary["text"] == "满足（3 项需人工确认）"
+    assert (summary["counts"]["not_met"], summary["counts"]["missing"], summary["notMet"], summary["missing"]) == (
+        0,
+        0,
+        [],
+        [],
+    )
+    rows = {r["id"]: r for r in result["criteria"]}
+    assert rows["studio-c-master-innovation"]["verdict"] == "not_met"  # still shown as answered
+    assert rows["studio-c-master-innovation"]["reason"].endswith("已有一项满足，本项不影响结论")
+    assert rows["studio-c-master-craft"]["reason"] == "未回答；本组满足其中一项即可，已有一项满足，本项不影响结论"
+    inputs["has_top_award"] = "no"  # none met: every alternative counts again
+    summary = studio(engine, criteria, inputs, "studio-host-enterprise")["summaries"]["studio-condition"]
+    assert summary["verdict"] == "missing" and summary["missing"] == ["studio-c-master-craft"]
+    assert summary["notMet"] == ["studio-c-master-award", "studio-c-master-innovation"]

@@ -2,7 +2,7 @@
  * No dependencies, no network, nothing stored: inputs stay in the form and are never sent.
  *
  *   HSPSelfCheck.evaluate(criteria, inputs, routes) ->
- *     {criteria: [{id, programme, kind, group, clause, verdict, reason, answer}],
+ *     {criteria: [{id, programme, kind, group, clause, verdict, reason, answer, spared}],
  *      groups:   [{group, programme, kind, rule, verdict, manual, text}],
  *      summaries: {'base-condition': {verdict, text, counts, manual: [ids], notMet: [ids], invalid: [ids]}, …}}
  *   HSPSelfCheck.mount(form) binds a form whose fields are named after metrics.
@@ -16,6 +16,8 @@
  * words; manual (需人工确认: no quantified rule, the page says what to check and where); missing (未填写);
  * invalid (输入无效: negative, not a number, a percentage over 100, a fraction of a person, with why);
  * excluded (不适用: a route the reader did not pick).
+ * spared: a row of an `any` group that another row already meets; it keeps its verdict, says it does
+ * not count, and is left out of the summary's counts and lists.
  * routes: [{groups: [group ids], chosen: group id or ''}] — alternatives of which one must be met.
  * A field inside a route is named metric--group; its value answers that route's rows only.
  */
@@ -265,6 +267,15 @@
                    manual: c.manual || 0, notMet: c.notMet || 0, missing: c.missing || 0,
                    unchosen: Boolean(route && !route.chosen) };
       item.text = groupText(item);
+      if (g.rule === 'any' && c.verdict === 'met') {
+        // One alternative met is enough: the others stay shown as they are, and say they do not count.
+        g.items.forEach(function (r) {
+          if (r.verdict === 'not_met' || r.verdict === 'missing' || r.verdict === 'invalid') {
+            r.spared = true;
+            r.reason = (r.reason ? r.reason + '；' : '') + '本组满足其中一项即可，已有一项满足，本项不影响结论';
+          }
+        });
+      }
       return item;
     });
     return { criteria: results, groups: out, summaries: summarise(results, out, routes || []) };
@@ -285,6 +296,7 @@
       results.forEach(function (r) {
         if (r.group !== g.group) return;
         if (r.verdict === 'manual' && (g.rule === 'all' || g.verdict !== 'met')) { s.counts.manual += 1; s.manual.push(r.id); }
+        if (r.spared) return; // an alternative not needed: neither counted nor listed
         if (r.verdict === 'met') s.counts.met += 1;
         if (r.verdict === 'not_met') { s.counts.not_met += 1; s.notMet.push(r.id); }
         if (r.verdict === 'invalid') { s.counts.invalid += 1; s.invalid.push(r.id); }
