@@ -402,6 +402,66 @@ def test_verdicts_follow_their_inputs_and_are_announced_politely(page: Any, site
     assert page.get_attribute('input[name="students"]', "aria-describedby") == "sc-reason-base-c-ratio"
 
 
+@pytest.mark.browser
+def test_the_page_says_back_what_was_typed_plainly_and_once(page: Any, site_url: str) -> None:
+    page.goto(site_url + "apply/self-check/")
+    page.locator("form[data-hsp-mounted]").wait_for()
+    verdict, reason = (
+        page.locator('[data-verdict-for="base-c-trainees"]'),
+        page.locator('[data-reason-for="base-c-trainees"]'),
+    )
+    assert (verdict.inner_text(), reason.inner_text()) == ("未填写", "")  # the state is said once, not twice
+    page.fill('input[name="annual_trainees"]', "+05000.0")
+    assert (verdict.inner_text(), reason.inner_text()) == ("满足", "年培训规模 5000 人，达到方案要求（不少于 3000 人）")
+    page.fill('input[name="annual_trainees"]', "1e5")
+    assert (verdict.inner_text(), reason.inner_text()) == ("输入无效", "“1e5”是科学计数法，请直接填写数字（如 100000）")
+    page.press('input[name="annual_trainees"]', "Tab")  # committed: the next change is a real one
+    page.fill('input[name="annual_trainees"]', "")
+    page.press('input[name="annual_trainees"]', "Tab")
+    assert (verdict.inner_text(), reason.inner_text()) == ("未填写", "")
+    assert page.locator("[data-hsp-live]").inner_text().startswith("年培训规模不少于3000人：未填写。")
+
+
+@pytest.mark.browser
+def test_one_alternative_met_leaves_the_others_out_of_the_summary(
+    page: Any, site_url: str, criteria: list[dict[str, str]]
+) -> None:
+    page.goto(site_url + "apply/self-check/")
+    page.locator("form[data-hsp-mounted]").wait_for()
+    page.check("#sc-prog-studio")
+    page.check("#sc-route-studio-host-enterprise")
+    passing_answers(page, "studio", criteria)
+    page.locator('input[name="has_innovation_record"][value="no"]').check()  # 中华技能大奖 alone is enough
+    page.locator('input[name="has_unique_craft"][value="no"]').check()
+    assert page.locator('[data-overall="studio-condition"]').inner_text() == "满足（3 项需人工确认）"
+    assert "不满足 0 项" in page.locator('[data-counts="studio-condition"]').inner_text()
+    assert page.locator('[data-hsp-lists="studio"] [data-list="not_met"]').inner_text() == ""
+    assert page.locator('[data-reason-for="studio-c-master-craft"]').inner_text().endswith("本项不影响结论")
+    page.emulate_media(media="print")
+    assert "满足 6 项，不满足 0 项，需人工确认 3 项" in page.locator(".hsp-sc-print").inner_text()
+
+
+@pytest.mark.browser
+def test_printout_names_the_route_of_each_route_row(page: Any, site_url: str, criteria: list[dict[str, str]]) -> None:
+    page.goto(site_url + "apply/self-check/")
+    page.locator("form[data-hsp-mounted]").wait_for()
+    page.check("#sc-prog-studio")  # no route chosen yet: both routes are printed, each row tagged
+    page.emulate_media(media="print")
+    rows = [r.split("\t")[0] for r in page.locator(".hsp-sc-print tbody tr").all_inner_texts()]
+    assert "依托方式：未选择" in page.locator(".hsp-sc-print").inner_text()
+    assert "［方式一］有符合条件的技能大师" in rows and "［方式二］有符合条件的技能大师" in rows
+    tagged = [r for r in rows if r.startswith(("［方式一］", "［方式二］"))]
+    assert len(tagged) == sum(1 for r in criteria if r["group"].startswith("studio-host-"))
+    page.emulate_media(media="screen")
+    page.check("#sc-route-studio-host-public-base")
+    page.emulate_media(media="print")
+    rows = [r.split("\t")[0] for r in page.locator(".hsp-sc-print tbody tr").all_inner_texts()]
+    assert not any(r.startswith("［方式一］") for r in rows)
+    assert sum(1 for r in rows if r.startswith("［方式二］")) == sum(
+        1 for r in criteria if r["group"] == "studio-host-public-base"
+    )
+
+
 def pdf_pages(pdf: bytes) -> int:
     import pypdfium2  # type: ignore[import-untyped]
 
@@ -430,6 +490,7 @@ def test_self_check_prints_a_one_page_summary(
     text = sheet.inner_text()
     assert f"自查日期：{dt.date.today().isoformat()}" in text
     assert "人社部发〔2011〕109号" in text and "2011—2020年" in text and "已到期" in text
+    assert "。）" not in text and "。。" not in text, text  # the status and its basis read as one sentence
     assert "申报条件：" in text and "需人工确认的" in text
     rows = sheet.locator("tbody tr").all_inner_texts()
     shown = [

@@ -317,3 +317,86 @@ def test_mount_writes_verdicts(selfcheck_browser: Any, criteria: list[dict[str, 
         assert page.locator('[data-group-verdict="studio-master-any"]').text_content() == "满足"
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown", "expected"),
+    [
+        ("+5000", "5000", "met"),
+        ("00003000", "3000", "met"),
+        ("3000.0", "3000", "met"),
+        ("3000.", "3000", "met"),
+        ("-0", "0", "not_met"),
+        ("１２", "12", "not_met"),
+    ],
+)
+def test_a_figure_is_said_back_as_a_reader_writes_it(
+    engine: Any, criteria: list[dict[str, str]], typed: str, shown: str, expected: str
+) -> None:
+    result = run(engine, criteria, {"annual_trainees": typed})["criteria"]["base-c-trainees"]
+    assert result["verdict"] == expected
+    assert result["reason"].startswith(f"年培训规模 {shown} 人，")
+    assert result["answer"] == f"{shown} 人"
+
+
+@pytest.mark.parametrize(
+    ("inputs", "row", "reason"),
+    [
+        ({"annual_trainees": "1e5"}, "base-c-trainees", "“1e5”是科学计数法，请直接填写数字（如 100000）"),
+        ({"advanced_share": "2.5E1"}, "base-c-advanced-share", "“2.5E1”是科学计数法，请直接填写数字（如 25）"),
+        (
+            {"teacher_student_ratio": {"numerator": "1e1", "denominator": "160"}},
+            "base-c-ratio",
+            "实训教师数“1e1”是科学计数法，请直接填写数字（如 10）",
+        ),
+    ],
+)
+def test_scientific_notation_is_invalid_and_says_the_plain_figure(
+    engine: Any, criteria: list[dict[str, str]], inputs: dict[str, Any], row: str, reason: str
+) -> None:
+    result = run(engine, criteria, inputs)["criteria"][row]
+    assert (result["verdict"], result["reason"]) == ("invalid", reason)
+
+
+def test_before_a_route_is_chosen_neither_route_is_counted_or_listed(
+    engine: Any, criteria: list[dict[str, str]]
+) -> None:
+    inputs = passing(criteria, "studio")
+    inputs["edu_funds_high_skill_share--studio-host-enterprise"] = "10"
+    summary = studio(engine, criteria, inputs, "")["summaries"]["studio-condition"]
+    route_rows = {r["id"] for r in criteria if r["group"].startswith("studio-host-")}
+    listed = set(summary["notMet"] + summary["manual"] + summary["invalid"] + summary["missing"])
+    assert listed.isdisjoint(route_rows)
+    master = [r for r in criteria if r["group"] in ("studio-master", "studio-master-any")]
+    assert summary["counts"] == {
+        "met": sum(1 for r in master if r["metric"]),
+        "not_met": 0,
+        "manual": sum(1 for r in master if not r["metric"]),
+        "missing": 0,
+        "invalid": 0,
+    }
+    assert summary["text"] == "未选择依托方式"
+
+
+def test_alternatives_not_needed_are_neither_counted_nor_listed_as_not_met(
+    engine: Any, criteria: list[dict[str, str]]
+) -> None:
+    inputs = passing(criteria, "studio")
+    inputs.update({"has_top_award": "yes", "has_innovation_record": "no", "has_unique_craft": ""})
+    result = studio(engine, criteria, inputs, "studio-host-enterprise")
+    summary = result["summaries"]["studio-condition"]
+    assert summary["text"] == "满足（3 项需人工确认）"
+    assert (summary["counts"]["not_met"], summary["counts"]["missing"], summary["notMet"], summary["missing"]) == (
+        0,
+        0,
+        [],
+        [],
+    )
+    rows = {r["id"]: r for r in result["criteria"]}
+    assert rows["studio-c-master-innovation"]["verdict"] == "not_met"  # still shown as answered
+    assert rows["studio-c-master-innovation"]["reason"].endswith("已有一项满足，本项不影响结论")
+    assert rows["studio-c-master-craft"]["reason"] == "未回答；本组满足其中一项即可，已有一项满足，本项不影响结论"
+    inputs["has_top_award"] = "no"  # none met: every alternative counts again
+    summary = studio(engine, criteria, inputs, "studio-host-enterprise")["summaries"]["studio-condition"]
+    assert summary["verdict"] == "missing" and summary["missing"] == ["studio-c-master-craft"]
+    assert summary["notMet"] == ["studio-c-master-award", "studio-c-master-innovation"]

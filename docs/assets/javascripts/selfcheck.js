@@ -2,7 +2,7 @@
  * No dependencies, no network, nothing stored: inputs stay in the form and are never sent.
  *
  *   HSPSelfCheck.evaluate(criteria, inputs, routes) ->
- *     {criteria: [{id, programme, kind, group, clause, verdict, reason, answer}],
+ *     {criteria: [{id, programme, kind, group, clause, verdict, reason, answer, spared}],
  *      groups:   [{group, programme, kind, rule, verdict, manual, text}],
  *      summaries: {'base-condition': {verdict, text, counts, manual: [ids], notMet: [ids], invalid: [ids]}, …}}
  *   HSPSelfCheck.mount(form) binds a form whose fields are named after metrics.
@@ -16,6 +16,8 @@
  * words; manual (需人工确认: no quantified rule, the page says what to check and where); missing (未填写);
  * invalid (输入无效: negative, not a number, a percentage over 100, a fraction of a person, with why);
  * excluded (不适用: a route the reader did not pick).
+ * spared: a row of an `any` group that another row already meets; it keeps its verdict, says it does
+ * not count, and is left out of the summary's counts and lists.
  * routes: [{groups: [group ids], chosen: group id or ''}] — alternatives of which one must be met.
  * A field inside a route is named metric--group; its value answers that route's rows only.
  */
@@ -116,11 +118,25 @@
     }
   }
 
+  /* A decimal as a reader would write it back: 5000 for +5000, 00003000 or 5000.0; 0 for -0; 0.5 for .5. */
+  function canonical(s) {
+    var m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(s);
+    if (!m) return s;
+    var whole = m[2].replace(/^0+(?=\d)/, '') || '0', decimals = (m[3] || '').replace(/0+$/, '');
+    var zero = /^0*$/.test(whole + decimals);
+    return (m[1] === '-' && !zero ? '-' : '') + whole + (decimals ? '.' + decimals : '');
+  }
+
   /* A number as entered: {value: fraction, shown} or {error} (why it is not a valid entry). */
   function reading(raw, unit, what) {
-    var shown = normalise(raw).replace(/[%％]$/, '');
-    var value = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(shown) ? fraction(shown) : null;
+    var typed = normalise(raw).replace(/[%％]$/, '');
+    var value = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(typed) ? fraction(typed) : null;
+    if (value === null && /^[+-]?(\d+(\.\d*)?|\.\d+)e[+-]?\d+$/i.test(typed) && isFinite(Number(typed))) {
+      return { error: (what || '') + '“' + String(raw).trim() + '”是科学计数法，请直接填写数字（如 '
+        + Number(typed).toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 }) + '）' };
+    }
     if (value === null) return { error: (what || '') + '“' + String(raw).trim() + '”不是数字' };
+    var shown = canonical(typed);
     if (value.n < 0) return { error: (what || '') + '不能是负数（填写了 ' + shown + '）' };
     if (unit === '%' && compare(value, { n: 100, d: 1 }) > 0) return { error: '百分比不能超过 100（填写了 ' + shown + '%）' };
     if (WHOLE_UNITS[unit] && value.n % value.d !== 0) return { error: (what || '') + '应为整数（填写了 ' + shown + '）' };
@@ -251,6 +267,15 @@
                    manual: c.manual || 0, notMet: c.notMet || 0, missing: c.missing || 0,
                    unchosen: Boolean(route && !route.chosen) };
       item.text = groupText(item);
+      if (g.rule === 'any' && c.verdict === 'met') {
+        // One alternative met is enough: the others stay shown as they are, and say they do not count.
+        g.items.forEach(function (r) {
+          if (r.verdict === 'not_met' || r.verdict === 'missing' || r.verdict === 'invalid') {
+            r.spared = true;
+            r.reason = (r.reason ? r.reason + '；' : '') + '本组满足其中一项即可，已有一项满足，本项不影响结论';
+          }
+        });
+      }
       return item;
     });
     return { criteria: results, groups: out, summaries: summarise(results, out, routes || []) };
@@ -267,9 +292,11 @@
                                         manual: [], notMet: [], invalid: [], missing: [], unchosen: 0 });
       if (g.verdict === 'excluded') return;
       s.verdicts.push(g.unchosen ? 'missing' : g.verdict);
+      if (g.unchosen) return; // no route picked yet: neither route counts or is listed, only the choice is due
       results.forEach(function (r) {
         if (r.group !== g.group) return;
         if (r.verdict === 'manual' && (g.rule === 'all' || g.verdict !== 'met')) { s.counts.manual += 1; s.manual.push(r.id); }
+        if (r.spared) return; // an alternative not needed: neither counted nor listed
         if (r.verdict === 'met') s.counts.met += 1;
         if (r.verdict === 'not_met') { s.counts.not_met += 1; s.notMet.push(r.id); }
         if (r.verdict === 'invalid') { s.counts.invalid += 1; s.invalid.push(r.id); }
@@ -438,12 +465,15 @@
       var thead = el(doc, 'thead');
       thead.appendChild(head);
       table.appendChild(thead);
-      var body = el(doc, 'tbody');
+      var body = el(doc, 'tbody'), onRoute = {};
+      routes.forEach(function (route) { route.groups.forEach(function (g) { onRoute[g] = true; }); });
       criteria.forEach(function (row) {
         var r = byId[row.id];
         if (!r || row.programme !== code || r.verdict === 'excluded') return;
         var tr = el(doc, 'tr');
-        var th = el(doc, 'th', (row.kind === 'output' ? '［产出］' : '') + (row.metric ? noun(row) : row.text));
+        // A route's rows name their route (方式一), so that the two routes' like rows can be told apart.
+        var tag = row.kind === 'output' ? '［产出］' : onRoute[row.group] ? '［' + groupName(row.group).split('：')[0] + '］' : '';
+        var th = el(doc, 'th', tag + (row.metric ? noun(row) : row.text));
         th.scope = 'row';
         tr.appendChild(th);
         tr.appendChild(el(doc, 'td', r.answer || (r.verdict === 'manual' ? '—' : '未填写')));
@@ -470,7 +500,7 @@
       result.criteria.forEach(function (r) {
         show(doc.querySelectorAll('[data-verdict-for="' + r.id + '"]'), r.verdict, TEXT[r.verdict]);
         each(doc.querySelectorAll('[data-reason-for="' + r.id + '"]'), function (node) {
-          node.textContent = r.verdict === 'manual' ? '' : r.reason;
+          node.textContent = r.verdict === 'manual' || r.reason === TEXT[r.verdict] ? '' : r.reason;
         });
       });
       result.groups.forEach(function (g) {
@@ -513,7 +543,7 @@
       var r = last.criteria.filter(function (c) { return c.id === id; })[0];
       var g = r && last.groups.filter(function (x) { return x.group === r.group; })[0];
       if (!r) return;
-      live.textContent = itemName(id) + '：' + TEXT[r.verdict] + (r.reason ? '，' + r.reason : '') + '。'
+      live.textContent = itemName(id) + '：' + TEXT[r.verdict] + (r.reason && r.reason !== TEXT[r.verdict] ? '，' + r.reason : '') + '。'
         + (g ? groupName(g.group) + '：' + g.text + '。' : '');
     }
 
