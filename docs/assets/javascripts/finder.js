@@ -188,7 +188,8 @@
       link.href = recordUrl(r);
       link.textContent = r.name;
       item.appendChild(link);
-      item.appendChild(statusBadge(r));
+      var badge = statusBadge(r);
+      if (badge) { item.appendChild(badge); }
       var meta = document.createElement("span");
       meta.className = "hsp-finder__meta";
       var parts = [DATA.kinds[r.kind][1]];
@@ -296,13 +297,7 @@
   function scopeToUrl(state, params) {
     if (state.scope === "current") { params.delete("scope"); } else if (!state.scope) { params.set("scope", "all"); }
   }
-  function statusBadge(r) {
-    var status = DATA.statuses[r.status] || ["", "状态未载"];
-    var badge = document.createElement("span");
-    badge.className = "hsp-status hsp-status--" + (status[0] || "unknown");
-    badge.textContent = status[1] + (r.scope && status[0] !== "revoked" ? "（已到期）" : "");
-    return badge;
-  }
+  function statusBadge(r) { return window.HSPSearchCore.statusBadge(DATA, r.n); }
 
   fill(readUrl(START));
   run(readForm());
