@@ -245,7 +245,9 @@ def test_a_result_shows_type_level_province_and_year(searching) -> None:  # type
     group = searching.locator(".hsp-sr-group").first
     assert group.locator(".hsp-sr-group__title").text_content() == "技能大师工作室（1）"
     assert group.locator(".hsp-sr__title").text_content() == "付一鸣技能大师工作室"
-    assert group.locator(".hsp-sr__meta").text_content() == "已批准 技能大师工作室 · 市级 · 湖北 武汉 · 2023 年 · S000001"
+    assert (
+        group.locator(".hsp-sr__meta").text_content() == "已批准 技能大师工作室 · 市级 · 湖北 武汉 · 2023 年 · S000001"
+    )
     assert group.locator(".hsp-sr__meta .hsp-status").text_content() == "已批准"
     assert "武汉地铁集团有限公司" in group.locator(".hsp-sr__more").text_content()
     search(searching, "2023年武汉市技能大师工作室名单")
