@@ -256,3 +256,22 @@ def test_finder_and_list_filter_by_status_and_occupation(page: object, site_url:
     assert "scope=all" in unquote(page.url)  # type: ignore[attr-defined]
     page.goto(site_url + "find/?occupation=" + "冷作工")  # type: ignore[attr-defined]
     assert results.count() == 1 and "张志发技能大师工作室" in results.first.inner_text()
+
+
+def test_counts_by_level_say_how_many_are_only_nominated(built_site: Path) -> None:
+    """The province tiles and the home page count records by level; 山西's 12 国家级 are all from a 公示,
+    so the counts say how many of them are 拟入选 instead of reading as 12 approved projects."""
+    nominated = gongshi_records()
+    by_province: dict[str, int] = {}
+    for r in nominated:
+        by_province[r["province_code"]] = by_province.get(r["province_code"], 0) + 1
+    grid = (built_site / "provinces" / "index.html").read_text(encoding="utf-8")
+    tiles = re.findall(r'<section class="hsp-tile[^"]*" aria-labelledby="p-(\d+)">(.*?)</section>', grid, re.S)
+    assert len(tiles) == 31
+    for code, tile in tiles:
+        got = re.findall(r"拟入选 (\d+)", html.unescape(re.sub(r"<[^>]+>", "", tile)))
+        assert got == ([str(by_province[code])] if code in by_province else []), code
+    assert by_province["140000"] == 12
+    home = html.unescape(re.sub(r"<[^>]+>", "", (built_site / "index.html").read_text(encoding="utf-8")))
+    bases = sum(1 for r in nominated if r["id"].startswith("B"))
+    assert f"其中拟入选（公示中）培训基地 {bases} 个、技能大师工作室 {len(nominated) - bases} 个" in home
