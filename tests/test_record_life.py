@@ -275,3 +275,42 @@ def test_counts_by_level_say_how_many_are_only_nominated(built_site: Path) -> No
     home = html.unescape(re.sub(r"<[^>]+>", "", (built_site / "index.html").read_text(encoding="utf-8")))
     bases = sum(1 for r in nominated if r["id"].startswith("B"))
     assert f"其中拟入选（公示中）培训基地 {bases} 个、技能大师工作室 {len(nominated) - bases} 个" in home
+
+
+ABOUT_CHANNEL = re.compile(r'<p class="hsp-feedback-channel"[^>]*>(.*?)</p>', re.S)
+
+
+def test_the_about_page_names_the_channel_the_links_use(tmp_path: Path) -> None:
+    """The 纠错 links lead to the channel in the settings; the about page, where a link leads when none
+    is set, names the same address and 留言 system (escaped), or says plainly that none is published."""
+    settings = tmp_path / "site.toml"
+    settings.write_text(
+        'feedback_email = "jiu&cuo@example.org"\nfeedback_url = "https://liuyan.example.org/post?board=7&x=<b>"\n',
+        encoding="utf-8",
+    )
+    code, output = run_cli(
+        "build", "--datasets", str(REPO / "datasets"), "--out", str(tmp_path / "site"), "--config", str(settings)
+    )
+    assert code == 0, output
+    assert "未设置纠错渠道" not in output
+    about = (tmp_path / "site" / "about" / "index.html").read_text(encoding="utf-8")
+    (passage,) = ABOUT_CHANNEL.findall(about)
+    assert "<b>" not in passage
+    hrefs = [html.unescape(h) for h in re.findall(r'href="([^"]*)"', passage)]
+    assert hrefs[0].startswith("mailto:jiu%26cuo@example.org?")
+    assert hrefs[1] == "https://liuyan.example.org/post?board=7&x=<b>"
+    text = html.unescape(re.sub(r"<[^>]+>", "", passage))
+    assert "jiu&cuo@example.org" in text and "留言系统" in text
+    record = (tmp_path / "site" / "studios" / "S000001" / "index.html").read_text(encoding="utf-8")
+    links = [html.unescape(h) for h in HREF.findall(record)]
+    assert urlsplit(links[0]).path == urlsplit(hrefs[0]).path  # the same address as the record's 纠错
+    assert links[1].startswith("https://liuyan.example.org/post?board=7&x=")
+
+    settings.write_text("", encoding="utf-8")
+    code, output = run_cli(
+        "build", "--datasets", str(REPO / "datasets"), "--out", str(tmp_path / "site"), "--config", str(settings)
+    )
+    assert code == 0 and "未设置纠错渠道" in output, output
+    about = (tmp_path / "site" / "about" / "index.html").read_text(encoding="utf-8")
+    (passage,) = ABOUT_CHANNEL.findall(about)
+    assert "尚未公布接收纠错的邮箱或留言地址" in passage and "href" not in passage
