@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import openpyxl
 import pytest
-from conftest import REPO, run_cli, site_model
+from conftest import REPO, run_cli, serve, site_model
 
 REGISTER = REPO / "datasets" / "register"
 HREF = re.compile(r'class="hsp-feedback__link" href="([^"]*)"')
@@ -314,3 +314,46 @@ def test_the_about_page_names_the_channel_the_links_use(tmp_path: Path) -> None:
     about = (tmp_path / "site" / "about" / "index.html").read_text(encoding="utf-8")
     (passage,) = ABOUT_CHANNEL.findall(about)
     assert "尚未公布接收纠错的邮箱或留言地址" in passage and "href" not in passage
+
+
+def test_a_revoked_record_is_said_where_the_default_filter_hides_it(page: object, tmp_path: Path) -> None:
+    """Revoke one studio through import --update, build, and look as a reader: the finder's default 现有
+    leaves it out but says so; 全部 shows it with its 已撤销 badge, as the header search and the province
+    tile do."""
+    import shutil
+
+    from generator.build import build
+
+    datasets = tmp_path / "datasets"
+    shutil.copytree(REPO / "datasets", datasets)
+    update = tmp_path / "update.csv"
+    update.write_text(
+        "id,status,status_date,status_note,status_source_url\n"
+        "S000016,revoked,2026-11-30,考核不合格，撤销项目,https://rst.example.gov.cn/revoke.html\n",
+        encoding="utf-8",
+    )
+    code, output = run_cli("import", str(update), "--into", "studios", "--update", "--datasets", str(datasets))
+    assert code == 0, output
+    build(datasets, tmp_path / "site", say=lambda _: None)
+    tile = (tmp_path / "site" / "provinces" / "index.html").read_text(encoding="utf-8")
+    shanxi = tile[tile.index('aria-labelledby="p-140000"') :].split("</section>")[0]
+    assert "拟入选 11" in shanxi and "已结束 1" in shanxi
+    server, url = serve(tmp_path / "site")
+    try:
+        page.goto(url + "find/?q=刘奇")  # type: ignore[attr-defined]
+        status = page.locator("#hsp-finder-status")  # type: ignore[attr-defined]
+        assert status.inner_text().startswith("没有找到符合条件的现有记录。另有 1 条已结束")
+        page.goto(url + "find/?q=山西")  # type: ignore[attr-defined]
+        assert "找到 11 条记录" in status.inner_text() and "另有 1 条已结束" in status.inner_text()
+        page.select_option("#hsp-finder-scope", "")  # type: ignore[attr-defined]
+        assert status.inner_text().startswith("找到 12 条记录") and "已结束" not in status.inner_text()
+        page.goto(url + "find/?q=刘奇&scope=all")  # type: ignore[attr-defined]
+        results = page.locator("#hsp-finder-results li")  # type: ignore[attr-defined]
+        assert results.count() == 1 and results.first.locator(".hsp-status").inner_text() == "已撤销"
+        page.click("#hsp-search-q")  # type: ignore[attr-defined]
+        page.fill("#hsp-search-q", "S000016")  # type: ignore[attr-defined]
+        hit = page.locator(".hsp-sr-group .md-search-result__item").first  # type: ignore[attr-defined]
+        assert hit.locator(".hsp-status").inner_text() == "已撤销"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -110,6 +110,7 @@
     return want;
   }
   var shown = PAGE;
+  var hiddenEnded = 0;
   var matches = [];
   var hint = [];
   function run(state) {
@@ -137,6 +138,8 @@
       });
       if (failures === 0) { matches.push(r); }
     }
+    /* Records the default 状态 filter (现有) leaves out are said, not silently hidden: a revoked studio keeps its page. */
+    hiddenEnded = want.scope === 0 ? (counts.scope.get(1) || 0) : 0;
     shown = PAGE;
     draw();
     /* The facet counts: at once on a small site; on a large one just after the results are painted
@@ -206,9 +209,10 @@
     });
     list.appendChild(fragment);
     var rest = matches.length - Math.min(shown, matches.length);
+    var ended = hiddenEnded ? "另有 " + hiddenEnded + " 条已结束（撤销或到期）的记录没有显示：状态选“全部”可以看到。" : "";
     status.textContent = matches.length === 0
-      ? "没有找到符合条件的记录。可以减少关键词或放宽筛选条件。"
-      : "找到 " + matches.length + " 条记录" + (rest > 0 ? "，显示前 " + shown + " 条" : "") + hintText() + "。";
+      ? (ended ? "没有找到符合条件的现有记录。" + ended : "没有找到符合条件的记录。可以减少关键词或放宽筛选条件。")
+      : "找到 " + matches.length + " 条记录" + (rest > 0 ? "，显示前 " + shown + " 条" : "") + hintText() + "。" + ended;
     more.hidden = rest <= 0;
     more.textContent = "显示更多（还有 " + rest + " 条）";
   }
