@@ -155,6 +155,11 @@ def build(
             "订阅 feeds/ 使用占位地址 https://hsp.example.invalid/；数据目录 catalog.jsonld、数据集页的引用和"
             "代码示例使用相对网址，页面没有 canonical 链接。本地预览不受影响；发布前请设置网站地址。"
         )
+    if not (config.feedback_email or config.feedback_url):
+        click.echo(
+            "注意：未设置纠错渠道（site.toml 中的 feedback_email 或 feedback_url），页面上的“纠错”“报告遗漏”"
+            "链接只通向关于页，关于页也说明尚未公布接收地址。发布前请设置。"
+        )
     click.echo(f"本地预览：python -m http.server -d {site} 8000，然后打开 http://localhost:8000/")
     if offline:
         click.echo(f"离线包：{site / 'offline.zip'}（解压后打开 hsp-offline/index.html）")

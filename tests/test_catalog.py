@@ -183,6 +183,13 @@ def test_site_url_makes_every_iri_absolute(tmp_path: Path) -> None:
     assert urljoin(base, "data/register/") in {str(d) for d in graph.subjects(RDF.type, DCAT.Dataset)}
 
 
+def test_catalog_page_says_where_the_site_address_is_set(built_site: Path) -> None:
+    """Without an address the page explains the relative IRIs and names the setting a publisher uses
+    (site.toml or build --site-url, as README says), not only mkdocs.yml."""
+    text = (built_site / "catalog" / "index.html").read_text(encoding="utf-8")
+    assert "<code>site.toml</code> 中的 <code>site_url</code>" in text and "--site-url" in text
+
+
 def test_site_url_is_read_from_mkdocs_yml(tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_text(

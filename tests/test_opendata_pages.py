@@ -3,6 +3,9 @@ and the citations filled in with the page's own address when the site's address 
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from test_a11y import axe_violations
 
@@ -23,3 +26,18 @@ def test_citations_show_the_page_address(page, site_url: str) -> None:  # type: 
     here = site_url + "data/policies/"
     assert f"url          = {{{here}}}," in page.inner_text("#cite-bibtex")
     assert f"UR  - {here}" in page.inner_text("#cite-ris")
+
+
+def test_api_page_names_each_kind_and_its_index_once(built_site: Path) -> None:
+    """The 记录接口 page lists the kinds of api/index.json and links each per-kind index once (it listed
+    one entry per record: studios、studios、… 123 times)."""
+    import html as html_module
+
+    page = (built_site / "data" / "api" / "index.html").read_text(encoding="utf-8")
+    text = html_module.unescape(re.sub(r"<[^>]+>", "", page))
+    indexes = sorted(p.name for p in (built_site / "api").glob("*.json") if p.name != "index.json")
+    kinds = [name.removesuffix(".json") for name in indexes]
+    listed = re.search(r"按类别（([^）]*)）", text)
+    assert listed is not None and sorted(listed.group(1).split("、")) == kinds
+    links = [h for h in re.findall(r'href="(\.\./\.\./api/[a-z]+\.json)"', page) if not h.endswith("/index.json")]
+    assert sorted(links) == sorted(f"../../api/{name}" for name in indexes)

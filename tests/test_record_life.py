@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import openpyxl
 import pytest
-from conftest import REPO, run_cli, site_model
+from conftest import REPO, run_cli, serve, site_model
 
 REGISTER = REPO / "datasets" / "register"
 HREF = re.compile(r'class="hsp-feedback__link" href="([^"]*)"')
@@ -256,3 +256,104 @@ def test_finder_and_list_filter_by_status_and_occupation(page: object, site_url:
     assert "scope=all" in unquote(page.url)  # type: ignore[attr-defined]
     page.goto(site_url + "find/?occupation=" + "冷作工")  # type: ignore[attr-defined]
     assert results.count() == 1 and "张志发技能大师工作室" in results.first.inner_text()
+
+
+def test_counts_by_level_say_how_many_are_only_nominated(built_site: Path) -> None:
+    """The province tiles and the home page count records by level; 山西's 12 国家级 are all from a 公示,
+    so the counts say how many of them are 拟入选 instead of reading as 12 approved projects."""
+    nominated = gongshi_records()
+    by_province: dict[str, int] = {}
+    for r in nominated:
+        by_province[r["province_code"]] = by_province.get(r["province_code"], 0) + 1
+    grid = (built_site / "provinces" / "index.html").read_text(encoding="utf-8")
+    tiles = re.findall(r'<section class="hsp-tile[^"]*" aria-labelledby="p-(\d+)">(.*?)</section>', grid, re.S)
+    assert len(tiles) == 31
+    for code, tile in tiles:
+        got = re.findall(r"拟入选 (\d+)", html.unescape(re.sub(r"<[^>]+>", "", tile)))
+        assert got == ([str(by_province[code])] if code in by_province else []), code
+    assert by_province["140000"] == 12
+    home = html.unescape(re.sub(r"<[^>]+>", "", (built_site / "index.html").read_text(encoding="utf-8")))
+    bases = sum(1 for r in nominated if r["id"].startswith("B"))
+    assert f"其中拟入选（公示中）培训基地 {bases} 个、技能大师工作室 {len(nominated) - bases} 个" in home
+
+
+ABOUT_CHANNEL = re.compile(r'<p class="hsp-feedback-channel"[^>]*>(.*?)</p>', re.S)
+
+
+def test_the_about_page_names_the_channel_the_links_use(tmp_path: Path) -> None:
+    """The 纠错 links lead to the channel in the settings; the about page, where a link leads when none
+    is set, names the same address and 留言 system (escaped), or says plainly that none is published."""
+    settings = tmp_path / "site.toml"
+    settings.write_text(
+        'feedback_email = "jiu&cuo@example.org"\nfeedback_url = "https://liuyan.example.org/post?board=7&x=<b>"\n',
+        encoding="utf-8",
+    )
+    code, output = run_cli(
+        "build", "--datasets", str(REPO / "datasets"), "--out", str(tmp_path / "site"), "--config", str(settings)
+    )
+    assert code == 0, output
+    assert "未设置纠错渠道" not in output
+    about = (tmp_path / "site" / "about" / "index.html").read_text(encoding="utf-8")
+    (passage,) = ABOUT_CHANNEL.findall(about)
+    assert "<b>" not in passage
+    hrefs = [html.unescape(h) for h in re.findall(r'href="([^"]*)"', passage)]
+    assert hrefs[0].startswith("mailto:jiu%26cuo@example.org?")
+    assert hrefs[1] == "https://liuyan.example.org/post?board=7&x=<b>"
+    text = html.unescape(re.sub(r"<[^>]+>", "", passage))
+    assert "jiu&cuo@example.org" in text and "留言系统" in text
+    record = (tmp_path / "site" / "studios" / "S000001" / "index.html").read_text(encoding="utf-8")
+    links = [html.unescape(h) for h in HREF.findall(record)]
+    assert urlsplit(links[0]).path == urlsplit(hrefs[0]).path  # the same address as the record's 纠错
+    assert links[1].startswith("https://liuyan.example.org/post?board=7&x=")
+
+    settings.write_text("", encoding="utf-8")
+    code, output = run_cli(
+        "build", "--datasets", str(REPO / "datasets"), "--out", str(tmp_path / "site"), "--config", str(settings)
+    )
+    assert code == 0 and "未设置纠错渠道" in output, output
+    about = (tmp_path / "site" / "about" / "index.html").read_text(encoding="utf-8")
+    (passage,) = ABOUT_CHANNEL.findall(about)
+    assert "尚未公布接收纠错的邮箱或留言地址" in passage and "href" not in passage
+
+
+def test_a_revoked_record_is_said_where_the_default_filter_hides_it(page: object, tmp_path: Path) -> None:
+    """Revoke one studio through import --update, build, and look as a reader: the finder's default 现有
+    leaves it out but says so; 全部 shows it with its 已撤销 badge, as the header search and the province
+    tile do."""
+    import shutil
+
+    from generator.build import build
+
+    datasets = tmp_path / "datasets"
+    shutil.copytree(REPO / "datasets", datasets)
+    update = tmp_path / "update.csv"
+    update.write_text(
+        "id,status,status_date,status_note,status_source_url\n"
+        "S000016,revoked,2026-11-30,考核不合格，撤销项目,https://rst.example.gov.cn/revoke.html\n",
+        encoding="utf-8",
+    )
+    code, output = run_cli("import", str(update), "--into", "studios", "--update", "--datasets", str(datasets))
+    assert code == 0, output
+    build(datasets, tmp_path / "site", say=lambda _: None)
+    tile = (tmp_path / "site" / "provinces" / "index.html").read_text(encoding="utf-8")
+    shanxi = tile[tile.index('aria-labelledby="p-140000"') :].split("</section>")[0]
+    assert "拟入选 11" in shanxi and "已结束 1" in shanxi
+    server, url = serve(tmp_path / "site")
+    try:
+        page.goto(url + "find/?q=刘奇")  # type: ignore[attr-defined]
+        status = page.locator("#hsp-finder-status")  # type: ignore[attr-defined]
+        assert status.inner_text().startswith("没有找到符合条件的现有记录。另有 1 条已结束")
+        page.goto(url + "find/?q=山西")  # type: ignore[attr-defined]
+        assert "找到 11 条记录" in status.inner_text() and "另有 1 条已结束" in status.inner_text()
+        page.select_option("#hsp-finder-scope", "")  # type: ignore[attr-defined]
+        assert status.inner_text().startswith("找到 12 条记录") and "已结束" not in status.inner_text()
+        page.goto(url + "find/?q=刘奇&scope=all")  # type: ignore[attr-defined]
+        results = page.locator("#hsp-finder-results li")  # type: ignore[attr-defined]
+        assert results.count() == 1 and results.first.locator(".hsp-status").inner_text() == "已撤销"
+        page.click("#hsp-search-q")  # type: ignore[attr-defined]
+        page.fill("#hsp-search-q", "S000016")  # type: ignore[attr-defined]
+        hit = page.locator(".hsp-sr-group .md-search-result__item").first  # type: ignore[attr-defined]
+        assert hit.locator(".hsp-status").inner_text() == "已撤销"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -245,12 +245,27 @@ def test_a_result_shows_type_level_province_and_year(searching) -> None:  # type
     group = searching.locator(".hsp-sr-group").first
     assert group.locator(".hsp-sr-group__title").text_content() == "技能大师工作室（1）"
     assert group.locator(".hsp-sr__title").text_content() == "付一鸣技能大师工作室"
-    assert group.locator(".hsp-sr__meta").text_content() == "技能大师工作室 · 市级 · 湖北 武汉 · 2023 年 · S000001"
+    assert (
+        group.locator(".hsp-sr__meta").text_content() == "已批准 技能大师工作室 · 市级 · 湖北 武汉 · 2023 年 · S000001"
+    )
+    assert group.locator(".hsp-sr__meta .hsp-status").text_content() == "已批准"
     assert "武汉地铁集团有限公司" in group.locator(".hsp-sr__more").text_content()
     search(searching, "2023年武汉市技能大师工作室名单")
     first = searching.locator(".hsp-sr-group").first
     assert first.locator(".hsp-sr-group__title").text_content().startswith("公告")
     assert first.locator(".hsp-sr__meta").first.text_content() == "公告 · 市级 · 湖北 · 2023-12-19"
+
+
+def test_a_gongshi_record_reads_nominated_in_the_header_search(searching) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15: a record from a 公示 is labelled 拟入选 everywhere, the header search included (its
+    level alone, 国家级, would read as approved)."""
+    gongshi = {r["id"] for r in records() if r["status"] == "nominated"}
+    assert len(gongshi) == 13
+    for record_id in sorted(gongshi):
+        search(searching, record_id)
+        hit = searching.locator(".hsp-sr-group .md-search-result__item").first
+        assert hit.locator(".hsp-sr__meta").text_content().endswith(record_id)
+        assert hit.locator(".hsp-status").all_text_contents() == ["拟入选（公示中）"], record_id
 
 
 def test_groups_are_by_type_the_best_first(searching) -> None:  # type: ignore[no-untyped-def]

@@ -5,6 +5,7 @@ derived from them."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -89,6 +90,12 @@ class SiteModel:
 
     def records_of(self, announcement_id: str) -> list[Record]:
         return self.register.records_by_announcement.get(announcement_id, [])
+
+    def not_current(self, records: Iterable[Record]) -> tuple[int, int]:
+        """How many of ``records`` are 拟入选 (a 公示, not yet approved) and how many have ended
+        (revoked or run out): a count by level alone would read as that many approved projects."""
+        statuses = [self.status(r) for r in records]
+        return sum(1 for s in statuses if s.code == "nominated"), sum(1 for s in statuses if s.ended)
 
     @cached_property
     def level_counts(self) -> list[tuple[str, str, int, int]]:

@@ -42,6 +42,7 @@ PLAN_ID = "plan-2011"  # the policy whose full text the site holds
 HOME = ""
 ABOUT = "about/"
 ABOUT_FEEDBACK = "about/#feedback"  # how reports are handled (docs/about.md)
+ABOUT_DOC = "about.md"  # the about page's hand-written file in docs/ (its channel passage is generated)
 PUBLISHER = "about/#publisher"
 ANNOUNCEMENTS = "announcements/"
 FIND = "find/"

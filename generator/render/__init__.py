@@ -17,6 +17,7 @@ from generator.model.publication import Publication
 from generator.model.site import SiteModel
 from generator.render.jinja import environment
 from generator.render.pages import (
+    about,
     apply,
     changes,
     corrections,
@@ -45,6 +46,7 @@ WITHOUT_DOWNLOADS: tuple[Producer, ...] = (
     find.pages,
     provinces.pages,
     report.pages,
+    about.pages,
 )
 WITH_DOWNLOADS: tuple[Producer, ...] = (
     opendata.pages,

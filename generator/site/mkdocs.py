@@ -50,6 +50,9 @@ def write_docs(pages: Iterable[Page], docs: Path) -> list[Page]:
         if page.kind == "shell":
             shells.append(page)
             continue
+        if page.kind == "fill":
+            fill(docs / page.url, page.title, page.body)
+            continue
         target = docs / page.url / "index.md"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.body, encoding="utf-8")
@@ -57,6 +60,17 @@ def write_docs(pages: Iterable[Page], docs: Path) -> list[Page]:
         (docs / url).mkdir(parents=True, exist_ok=True)
         (docs / url / "index.md").write_text(SHELL_MD, encoding="utf-8")
     return shells
+
+
+def fill(path: Path, name: str, body: str) -> None:
+    """Put ``body`` where the hand-written page ``path`` says ``<!-- hsp:fill name -->``."""
+    marker = f"<!-- hsp:fill {name} -->"
+    text = path.read_text(encoding="utf-8")
+    if text.count(marker) != 1:
+        raise BuildFailed(
+            f"{path.name} 中应当恰好有一处 {marker}（生成的段落放在那里），实际有 {text.count(marker)} 处。"
+        )
+    path.write_text(text.replace(marker, body), encoding="utf-8")
 
 
 def shell_url(url: str) -> str:

@@ -110,6 +110,7 @@
     return want;
   }
   var shown = PAGE;
+  var hiddenEnded = 0;
   var matches = [];
   var hint = [];
   function run(state) {
@@ -137,6 +138,8 @@
       });
       if (failures === 0) { matches.push(r); }
     }
+    /* Records the default 状态 filter (现有) leaves out are said, not silently hidden: a revoked studio keeps its page. */
+    hiddenEnded = want.scope === 0 ? (counts.scope.get(1) || 0) : 0;
     shown = PAGE;
     draw();
     /* The facet counts: at once on a small site; on a large one just after the results are painted
@@ -188,7 +191,8 @@
       link.href = recordUrl(r);
       link.textContent = r.name;
       item.appendChild(link);
-      item.appendChild(statusBadge(r));
+      var badge = statusBadge(r);
+      if (badge) { item.appendChild(badge); }
       var meta = document.createElement("span");
       meta.className = "hsp-finder__meta";
       var parts = [DATA.kinds[r.kind][1]];
@@ -205,9 +209,10 @@
     });
     list.appendChild(fragment);
     var rest = matches.length - Math.min(shown, matches.length);
+    var ended = hiddenEnded ? "另有 " + hiddenEnded + " 条已结束（撤销或到期）的记录没有显示：状态选“全部”可以看到。" : "";
     status.textContent = matches.length === 0
-      ? "没有找到符合条件的记录。可以减少关键词或放宽筛选条件。"
-      : "找到 " + matches.length + " 条记录" + (rest > 0 ? "，显示前 " + shown + " 条" : "") + hintText() + "。";
+      ? (ended ? "没有找到符合条件的现有记录。" + ended : "没有找到符合条件的记录。可以减少关键词或放宽筛选条件。")
+      : "找到 " + matches.length + " 条记录" + (rest > 0 ? "，显示前 " + shown + " 条" : "") + hintText() + "。" + ended;
     more.hidden = rest <= 0;
     more.textContent = "显示更多（还有 " + rest + " 条）";
   }
@@ -296,13 +301,7 @@
   function scopeToUrl(state, params) {
     if (state.scope === "current") { params.delete("scope"); } else if (!state.scope) { params.set("scope", "all"); }
   }
-  function statusBadge(r) {
-    var status = DATA.statuses[r.status] || ["", "状态未载"];
-    var badge = document.createElement("span");
-    badge.className = "hsp-status hsp-status--" + (status[0] || "unknown");
-    badge.textContent = status[1] + (r.scope && status[0] !== "revoked" ? "（已到期）" : "");
-    return badge;
-  }
+  function statusBadge(r) { return window.HSPSearchCore.statusBadge(DATA, r.n); }
 
   fill(readUrl(START));
   run(readForm());

@@ -183,5 +183,18 @@
     };
   }
 
-  window.HSPSearchCore = {engine: engine, makeNorm: makeNorm, inText: inText};
+  /* A record's status as a badge (a <span>, text only), shared by the finder and the header search so
+   * that a 公示 record reads 拟入选 wherever it is listed. A row ends with [status, occupation, ended]
+   * (generator/export/finder.py); data without them gives no badge. */
+  function statusBadge(DATA, n) {
+    var row = DATA && DATA.rows && DATA.rows[n];
+    if (!row || row.length < 13 || !DATA.statuses) { return null; }
+    var status = DATA.statuses[row[10]] || ["", "状态未载"];
+    var badge = document.createElement("span");
+    badge.className = "hsp-status hsp-status--" + (status[0] || "unknown");
+    badge.textContent = status[1] + (row[12] && status[0] !== "revoked" ? "（已到期）" : "");
+    return badge;
+  }
+
+  window.HSPSearchCore = {engine: engine, makeNorm: makeNorm, inText: inText, statusBadge: statusBadge};
 })();

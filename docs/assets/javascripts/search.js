@@ -227,7 +227,10 @@
     } else {
       a.href = href(window.HSP_FINDER.kinds[it.kind][2] + "/" + encodeURIComponent(it.id) + "/");
       article.appendChild(marked("h3", "hsp-sr__title", it.name, list));
-      article.appendChild(el("p", "hsp-sr__meta", recordMeta(it) + " · " + it.id));
+      var meta = el("p", "hsp-sr__meta", recordMeta(it) + " · " + it.id);
+      var badge = window.HSPSearchCore.statusBadge(window.HSP_FINDER, it.n);
+      if (badge) { meta.insertBefore(document.createTextNode(" "), meta.firstChild); meta.insertBefore(badge, meta.firstChild); }
+      article.appendChild(meta);
       var more = [];
       if (it.masters) { more.push("大师：" + it.masters); }
       if (it.host && it.host !== it.name) { more.push("依托单位：" + it.host); }

@@ -35,7 +35,7 @@ def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
         "记录接口（API）",
         env.get_template("pages/data_api.md.j2").render(
             page_url=sitemap.API_PAGE,
-            kinds=[f.resource for f in pub.api if f.url != sitemap.API_INDEX],
+            kinds=[f.resource for f in pub.api if f.url == sitemap.api_index(f.resource)],  # the per-kind indexes
             example=sitemap.twin(sitemap.record(sitemap.BY_SECTION[kind].code, rid)) if rid else "",
             **api_examples(pub, kind, rid),
             **common,

@@ -16,6 +16,7 @@ from jinja2 import Environment
 
 from generator.model import sitemap
 from generator.model.page import Page
+from generator.model.register import Record
 from generator.model.site import SiteModel
 
 # (code, column, row) on 7 columns and 9 rows: the mainland's 31 provincial-level divisions, north-west to south-east.
@@ -65,6 +66,8 @@ class Tile:
     bases: int
     studios: int
     levels: tuple[tuple[str, str, int], ...]  # (code, label, count) of both kinds, in rank order, non-zero
+    nominated: int = 0  # of them, 拟入选 (from a 公示): the level counts alone would read as approved
+    ended: int = 0  # of them, revoked or run out
 
     @property
     def total(self) -> int:
@@ -76,6 +79,9 @@ def tiles(site: SiteModel) -> list[Tile]:
     kinds = Counter((r.province_code, r.kind) for r in register.records)
     levels = Counter((r.province_code, r.level) for r in register.records)
     ranked = sorted(register.levels.values(), key=lambda lv: lv.rank)
+    by_province: dict[str, list[Record]] = {}
+    for r in register.records:
+        by_province.setdefault(r.province_code, []).append(r)
     return [
         Tile(
             code,
@@ -85,6 +91,7 @@ def tiles(site: SiteModel) -> list[Tile]:
             kinds[code, "base"],
             kinds[code, "studio"],
             tuple((lv.code, lv.label, levels[code, lv.code]) for lv in ranked if levels[code, lv.code]),
+            *site.not_current(by_province.get(code, [])),
         )
         for code, column, row in sorted(TILES)
     ]
