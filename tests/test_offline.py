@@ -39,6 +39,19 @@ def unzipped(bundle: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target / FOLDER
 
 
+@pytest.fixture(scope="module")
+def unzipped_under_a_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundle of a site published under a path (build --site-url …/zt/gjgjn/ --offline), unzipped."""
+    out = tmp_path_factory.mktemp("offline-path") / "site"
+    args = ["build", "--datasets", str(REPO / "datasets"), "--out", str(out), "--offline"]
+    result = CliRunner().invoke(main, [*args, "--site-url", "https://www.example.gov.cn/zt/gjgjn/"])
+    assert result.exit_code == 0, result.output
+    target = tmp_path_factory.mktemp("unzipped-path")
+    with zipfile.ZipFile(out / "offline.zip") as archive:
+        archive.extractall(target)
+    return target / FOLDER
+
+
 @pytest.fixture
 def offline_page(browser) -> Iterator[object]:  # type: ignore[no-untyped-def]
     """A page with the network off: offline, and every request that is not file:// aborted."""
@@ -61,17 +74,45 @@ def test_the_zip_holds_one_folder_and_not_itself(bundle: Path) -> None:
     assert not any(name.endswith("offline.zip") for name in names)
 
 
-def test_every_relative_link_names_a_file(unzipped: Path) -> None:
-    """From file:// a folder link opens a directory listing: every link must name index.html."""
+@pytest.mark.parametrize("where", ["unzipped", "unzipped_under_a_path"])
+def test_every_link_names_a_file(where: str, request: pytest.FixtureRequest) -> None:
+    """From file:// a folder link opens a directory listing, and a link from the site's root (as
+    MkDocs writes them on 404.html: /assets/…, /zt/gjgjn/assets/…) names the disk's root: every link
+    must name a file of the bundle, from the page that has it."""
+    unzipped: Path = request.getfixturevalue(where)
     bad = []
     for page in unzipped.rglob("*.html"):
-        for url in LINK.findall(page.read_text(encoding="utf-8")):
+        text = page.read_text(encoding="utf-8")
+        for url in LINK.findall(text):
             parts = urlsplit(html.unescape(url))
-            if parts.scheme or url.startswith(("//", "#", "/")) or not parts.path:
+            if parts.scheme or url.startswith(("//", "#")) or not parts.path:
                 continue
-            if not (page.parent / unquote(parts.path)).resolve().is_file():
+            if url.startswith("/") or not (page.parent / unquote(parts.path)).resolve().is_file():
                 bad.append(f"{page.relative_to(unzipped)} → {url}")
+        base = re.search(r'"base": "([^"]*)"', text)
+        if base and (base.group(1).startswith("/") or not (page.parent / base.group(1) / "index.html").is_file()):
+            bad.append(f"{page.relative_to(unzipped)} → base {base.group(1)}")
     assert bad == []
+
+
+def test_the_404_page_works_from_file_under_a_path(unzipped_under_a_path: Path, offline_page) -> None:  # type: ignore[no-untyped-def]
+    """The bundle's 404.html, of a site published under /zt/gjgjn/: styled, its links and its
+    search work from disk."""
+    page, unzipped = offline_page, unzipped_under_a_path
+    page.goto((unzipped / "404.html").as_uri())
+    assert page.text_content("h1") == "找不到这个页面（404）"
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    page.fill("#hsp-404-q", "付一鸣")
+    page.press("#hsp-404-q", "Enter")
+    page.wait_for_selector("#hsp-search-results a.hsp-sr")
+    link = page.locator("#hsp-search-results a.hsp-sr").first
+    assert link.locator(".hsp-sr__title").text_content() == "付一鸣技能大师工作室"
+    assert link.evaluate("a => a.href") == (unzipped / "studios" / "S000001" / "index.html").as_uri()
+    page.keyboard.press("Escape")
+    page.click("main a:text('返回首页')")
+    page.wait_for_load_state()
+    assert page.url == (unzipped / "index.html").as_uri()
+    assert page.requested == []
 
 
 def test_finder_works_from_file_with_the_network_off(unzipped: Path, offline_page) -> None:  # type: ignore[no-untyped-def]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator.errors import BuildFailed
 from generator.model import sitemap
@@ -66,7 +67,7 @@ def publish(
             lap("export")
             if offline:
                 say("[+] 生成离线包 offline.zip（可从本地文件打开的网站副本）…")
-                write_offline(new_site, staging, publication.modified)
+                write_offline(new_site, staging, publication.modified, urlsplit(config.site_url).path or "/")
                 lap("offline")
             swap(new_site, out, old)
         except BaseException:
