@@ -52,3 +52,27 @@ def test_every_command_is_documented_and_has_chinese_help(command: str) -> None:
     code, out = run_cli(command, "--help")
     assert code == 0
     assert re.search(r"[\u4e00-\u9fff]", out), out
+
+
+def command_line_block() -> str:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    return readme.split("## The command line", 1)[1].split("```text", 1)[1].split("```", 1)[0]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_option_of_a_command_is_in_the_readmes_command_list(command: str) -> None:
+    code, out = run_cli(command, "--help")
+    assert code == 0
+    options = set(re.findall(r"^\s+(--[a-z][a-z-]*)", out, flags=re.M)) - {"--help"}
+    lines = [line for line in command_line_block().splitlines() if f"python -m generator {command} " in line]
+    missing = sorted(o for o in options if not any(o in line for line in lines))
+    assert not missing, f"README's command list misses options of {command}: {missing}"
+
+
+def test_readme_names_the_settings_file_and_its_keys() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    keys = re.findall(r"^([a-z_]+) = ", (REPO / "site.toml").read_text(encoding="utf-8"), flags=re.M)
+    assert keys, "site.toml has no keys"
+    assert "`site.toml`" in readme
+    missing = [k for k in keys if k not in readme]
+    assert not missing, f"README does not explain these site.toml keys: {missing}"
