@@ -159,6 +159,8 @@ def test_a_program_walks_from_the_index_to_every_record_and_its_source(built_sit
             assert (doc["id"], doc["kind"], doc["changed"]) == (rid, kind, entry["changed"])
             assert doc["data"]["id"] == rid and doc["licence"].startswith("https://creativecommons.org/")
             assert (doc["release"] or {}).get("version") == entry["release"]
+            # every record, targets too, has a name and a page a person can open
+            assert entry["name"] and entry["page"] == doc["links"]["page"] and exists(built_site, entry["page"]), rid
             for name, link in doc["links"].items():
                 if not link.startswith(("http://", "https://")):
                     assert exists(built_site, link), (rid, name, link)

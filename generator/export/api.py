@@ -89,7 +89,8 @@ def _pretty(doc: dict[str, Any]) -> bytes:
 
 
 def _name(obj: dict[str, Any]) -> str:
-    return str(obj.get("name") or obj.get("title") or obj.get("text") or "")
+    """The row's own name; a target has none, so its note (which says what is counted) stands in."""
+    return str(obj.get("name") or obj.get("title") or obj.get("text") or obj.get("notes") or "")
 
 
 def _last_changes(steps: Sequence[Step]) -> dict[tuple[str, str], tuple[str, str]]:
@@ -167,6 +168,7 @@ def _links(site: SiteModel) -> dict[str, Links]:
         pid = str(obj.get("policy_id") or "")
         return {
             "json": sitemap.api_record("targets", str(obj["id"])),
+            "page": sitemap.targets_table(),
             "clause": clause(obj.get("clause")) if pid == sitemap.PLAN_ID else "",
             "policy": sitemap.api_record("policies", pid) if pid else "",
             "source": str(obj.get("source_url") or ""),
