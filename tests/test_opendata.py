@@ -204,6 +204,12 @@ def test_dataset_snippets_run_as_printed_with_the_schema_types(
         "date": ("datetime64", "DATE"),
         "boolean": ("boolean", "BOOLEAN"),
     }
+    first = descriptor["resources"][0]
+    typed = names[f"{first['name']}_typed"]  # the Parquet line: integers stay integers, dates stay dates
+    assert isinstance(typed, pd.DataFrame)
+    parquet_types = {"integer": "int64", "year": "int64", "date": "date32", "number": "double", "boolean": "bool"}
+    for field in first["schema"]["fields"]:
+        assert str(typed[field["name"]].dtype).startswith(parquet_types.get(field["type"], "string")), field["name"]
     for resource in descriptor["resources"]:
         frame = names[resource["name"]]
         assert isinstance(frame, pd.DataFrame) and len(frame) == len(pd.read_csv(resource["path"], dtype=str))

@@ -66,8 +66,8 @@ class DatasetContext:
         first = self.pf.resources[0]
         lines += [
             "",
-            "# Parquet 文件自带类型（需安装 pyarrow）：",
-            f'{first.resource.name}_typed = pd.read_parquet("{self.url(first.get("parquet").url)}")',
+            "# Parquet 文件自带类型（需安装 pyarrow）；dtype_backend 保留这些类型，有空值的整数列也不变成小数：",
+            f'{first.resource.name}_typed = pd.read_parquet("{self.url(first.get("parquet").url)}", dtype_backend="pyarrow")',
         ]
         return "\n".join(lines) + "\n"
 
