@@ -260,7 +260,10 @@ def test_api_examples_run_as_printed(built_site: Path, site_url: str) -> None:
     assert curl.startswith('SITE="http://localhost:8000/"') and f"studios/{first[0]}.json" in curl
 
 
-def test_citations_carry_the_site_url_version_and_release_date(tmp_path: Path) -> None:
+@pytest.mark.parametrize("package", ["register", "policies"])
+def test_citations_carry_the_site_url_version_and_release_date(tmp_path: Path, package: str) -> None:
+    """The date cited is the cited version's release date, also for a package that the last release
+    left unchanged (policies: its rows last changed in 0.1.0, the package is at 0.2.0)."""
     from conftest import published
 
     from generator.render.jinja import environment
@@ -270,17 +273,19 @@ def test_citations_carry_the_site_url_version_and_release_date(tmp_path: Path) -
     site = published(REPO / "datasets", base=base)
     releases = pd.read_csv(REPO / "datasets" / "releases.csv", dtype=str)
     version, date = releases["version"].iloc[-1], releases["date"].iloc[-1]
-    page = next(p for p in datasets.pages(site, environment()) if p.url == "data/register/")  # type: ignore[arg-type]
+    page = next(p for p in datasets.pages(site, environment()) if p.url == f"data/{package}/")  # type: ignore[arg-type]
     text = html.unescape(page.body)
-    here = base + "data/register/"
+    here = base + f"data/{package}/"
     assert f"[DS/OL]. 版本 {version}. ({date})" in text and f"(Version {version}) [Data set]. " in text
     bibtex = _found(re.search(r'id="cite-bibtex">(.*?)</code>', text, re.S))
     assert f"version      = {{{version}}}," in bibtex and f"date         = {{{date}}}," in bibtex
-    assert f"url          = {{{here}}}," in bibtex and bibtex.startswith("@misc{hsp-register-")
+    assert f"url          = {{{here}}}," in bibtex and bibtex.startswith(f"@misc{{hsp-{package}-")
     ris = _found(re.search(r'id="cite-ris">(.*?)</code>', text, re.S)).splitlines()
     assert ris[0] == "TY  - DATA" and ris[-1].rstrip() == "ER  -"
     assert {f"UR  - {here}", f"ET  - {version}", f"DA  - {date.replace('-', '/')}"} <= set(ris)
-    assert any(line.startswith("TI  - Register of the National") for line in ris)  # the English title
+    english = "Register of the National" if package == "register" else "Policies, application criteria"
+    assert any(line.startswith(f"TI  - {english}") for line in ris)  # the English title
+    assert f"版本 {version} 的日期 {date} 是该版本的发布日期" in text
 
 
 def test_changes_csv_validates_against_its_table_schema(built_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
