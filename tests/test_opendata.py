@@ -159,6 +159,13 @@ def test_a_program_walks_from_the_index_to_every_record_and_its_source(built_sit
             assert (doc["id"], doc["kind"], doc["changed"]) == (rid, kind, entry["changed"])
             assert doc["data"]["id"] == rid and doc["licence"].startswith("https://creativecommons.org/")
             assert (doc["release"] or {}).get("version") == entry["release"]
+            if kind in ("bases", "studios"):  # the status the page shows, also when only implied
+                status = doc["status"]
+                assert status["stated"] == bool(doc["data"]["status"]) and status["label"], rid
+                page = (built_site / entry["page"] / "index.html").read_text(encoding="utf-8")
+                assert re.search(
+                    rf'class="hsp-status hsp-status--{status["code"] or "unknown"}[^>]*>{status["label"]}<', page
+                ), rid
             # every record, targets too, has a name and a page a person can open
             assert entry["name"] and entry["page"] == doc["links"]["page"] and exists(built_site, entry["page"]), rid
             for name, link in doc["links"].items():

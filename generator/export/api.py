@@ -56,6 +56,7 @@ def api_files(
                 "kind": name,
                 "data": obj,
                 "links": links,
+                **_status(site, name, rid),
                 "licence": licences[package],
                 "release": release,
                 "changed": date,
@@ -86,6 +87,17 @@ def api_files(
 
 def _pretty(doc: dict[str, Any]) -> bytes:
     return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _status(site: SiteModel, name: str, rid: str) -> dict[str, Any]:
+    """A base's or studio's status as its page shows it: ``data.status`` is blank when only the
+    announcement's stage implies it (a 公示 implies 拟入选). Whether it has ended depends on the day, so
+    it is left to the reader (``data.valid_to``): the document stays the same on every day."""
+    kind = {"bases": "base", "studios": "studio"}.get(name)
+    status = site.statuses.get((kind, rid)) if kind else None
+    if status is None:
+        return {}
+    return {"status": {"code": status.code or None, "label": status.label, "stated": status.stated}}
 
 
 def _name(obj: dict[str, Any]) -> str:
