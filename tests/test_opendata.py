@@ -9,6 +9,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -265,6 +266,35 @@ def test_api_examples_run_as_printed(built_site: Path, site_url: str) -> None:
     assert js.stdout.split()[0] == first[0]
     curl = code(page, "api-curl")
     assert curl.startswith('SITE="http://localhost:8000/"') and f"studios/{first[0]}.json" in curl
+
+
+def test_api_examples_read_a_copy_of_a_site_built_with_its_address(tmp_path: Path) -> None:
+    """With a site address every link in the index is absolute; HSP_SITE pointing at a copy (a local
+    preview, a mirror) must still read the copy, not the published host."""
+    from conftest import serve
+
+    out = tmp_path / "site"
+    built = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--out", str(out), "--site-url", "https://hsp.example.invalid/x/"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+    page = out / "data" / "api" / "index.html"
+    server, url = serve(out)
+    try:
+        env = {**os.environ, "HSP_SITE": url}
+        for command in (
+            ["python3", "-c", code(page, "api-python")],
+            ["node", "--input-type=module", "-e", code(page, "api-js")],
+        ):
+            run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+            assert run.returncode == 0 and re.match(r"S\d{6} ", run.stdout), run.stderr
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.mark.parametrize("package", ["register", "policies"])
