@@ -43,6 +43,18 @@ def test_studios_list_shows_a_known_record(page, site_url: str) -> None:
     assert "付一鸣" in page.locator("dl.hsp-meta").inner_text()
 
 
+def test_province_and_level_links_of_a_list_run_along_the_line(page, site_url: str) -> None:
+    """The 按省份 / 按层级 links wrap along the line at phone and desktop width, not one per line
+    (Material's ``.md-typeset ul:not([hidden])`` once outweighed the flex rule)."""
+    for width in (390, 1366):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(site_url + "studios/")
+        facets = page.locator("nav.hsp-facets ul").first
+        assert facets.evaluate("e => getComputedStyle(e).display") == "flex"
+        tops = facets.locator("li").evaluate_all("items => items.map(i => i.getBoundingClientRect().top)")
+        assert len(set(tops)) < len(tops) / 2, width
+
+
 def test_announcement_page_lists_its_records_and_source(page, site_url: str) -> None:
     page.goto(site_url + "announcements/wuhan-2023/")
     assert page.locator("h1").inner_text() == "2023年武汉市技能大师工作室名单"

@@ -9,6 +9,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -159,6 +160,15 @@ def test_a_program_walks_from_the_index_to_every_record_and_its_source(built_sit
             assert (doc["id"], doc["kind"], doc["changed"]) == (rid, kind, entry["changed"])
             assert doc["data"]["id"] == rid and doc["licence"].startswith("https://creativecommons.org/")
             assert (doc["release"] or {}).get("version") == entry["release"]
+            if kind in ("bases", "studios"):  # the status the page shows, also when only implied
+                status = doc["status"]
+                assert status["stated"] == bool(doc["data"]["status"]) and status["label"], rid
+                page = (built_site / entry["page"] / "index.html").read_text(encoding="utf-8")
+                assert re.search(
+                    rf'class="hsp-status hsp-status--{status["code"] or "unknown"}[^>]*>{status["label"]}<', page
+                ), rid
+            # every record, targets too, has a name and a page a person can open
+            assert entry["name"] and entry["page"] == doc["links"]["page"] and exists(built_site, entry["page"]), rid
             for name, link in doc["links"].items():
                 if not link.startswith(("http://", "https://")):
                     assert exists(built_site, link), (rid, name, link)
@@ -202,6 +212,12 @@ def test_dataset_snippets_run_as_printed_with_the_schema_types(
         "date": ("datetime64", "DATE"),
         "boolean": ("boolean", "BOOLEAN"),
     }
+    first = descriptor["resources"][0]
+    typed = names[f"{first['name']}_typed"]  # the Parquet line: integers stay integers, dates stay dates
+    assert isinstance(typed, pd.DataFrame)
+    parquet_types = {"integer": "int64", "year": "int64", "date": "date32", "number": "double", "boolean": "bool"}
+    for field in first["schema"]["fields"]:
+        assert str(typed[field["name"]].dtype).startswith(parquet_types.get(field["type"], "string")), field["name"]
     for resource in descriptor["resources"]:
         frame = names[resource["name"]]
         assert isinstance(frame, pd.DataFrame) and len(frame) == len(pd.read_csv(resource["path"], dtype=str))
@@ -252,7 +268,39 @@ def test_api_examples_run_as_printed(built_site: Path, site_url: str) -> None:
     assert curl.startswith('SITE="http://localhost:8000/"') and f"studios/{first[0]}.json" in curl
 
 
-def test_citations_carry_the_site_url_version_and_release_date(tmp_path: Path) -> None:
+def test_api_examples_read_a_copy_of_a_site_built_with_its_address(tmp_path: Path) -> None:
+    """With a site address every link in the index is absolute; HSP_SITE pointing at a copy (a local
+    preview, a mirror) must still read the copy, not the published host."""
+    from conftest import serve
+
+    out = tmp_path / "site"
+    built = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--out", str(out), "--site-url", "https://hsp.example.invalid/x/"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+    page = out / "data" / "api" / "index.html"
+    server, url = serve(out)
+    try:
+        env = {**os.environ, "HSP_SITE": url}
+        for command in (
+            ["python3", "-c", code(page, "api-python")],
+            ["node", "--input-type=module", "-e", code(page, "api-js")],
+        ):
+            run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+            assert run.returncode == 0 and re.match(r"S\d{6} ", run.stdout), run.stderr
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("package", ["register", "policies"])
+def test_citations_carry_the_site_url_version_and_release_date(tmp_path: Path, package: str) -> None:
+    """The date cited is the cited version's release date, also for a package that the last release
+    left unchanged (policies: its rows last changed in 0.1.0, the package is at 0.2.0)."""
     from conftest import published
 
     from generator.render.jinja import environment
@@ -262,17 +310,19 @@ def test_citations_carry_the_site_url_version_and_release_date(tmp_path: Path) -
     site = published(REPO / "datasets", base=base)
     releases = pd.read_csv(REPO / "datasets" / "releases.csv", dtype=str)
     version, date = releases["version"].iloc[-1], releases["date"].iloc[-1]
-    page = next(p for p in datasets.pages(site, environment()) if p.url == "data/register/")  # type: ignore[arg-type]
+    page = next(p for p in datasets.pages(site, environment()) if p.url == f"data/{package}/")  # type: ignore[arg-type]
     text = html.unescape(page.body)
-    here = base + "data/register/"
+    here = base + f"data/{package}/"
     assert f"[DS/OL]. 版本 {version}. ({date})" in text and f"(Version {version}) [Data set]. " in text
     bibtex = _found(re.search(r'id="cite-bibtex">(.*?)</code>', text, re.S))
     assert f"version      = {{{version}}}," in bibtex and f"date         = {{{date}}}," in bibtex
-    assert f"url          = {{{here}}}," in bibtex and bibtex.startswith("@misc{hsp-register-")
+    assert f"url          = {{{here}}}," in bibtex and bibtex.startswith(f"@misc{{hsp-{package}-")
     ris = _found(re.search(r'id="cite-ris">(.*?)</code>', text, re.S)).splitlines()
     assert ris[0] == "TY  - DATA" and ris[-1].rstrip() == "ER  -"
     assert {f"UR  - {here}", f"ET  - {version}", f"DA  - {date.replace('-', '/')}"} <= set(ris)
-    assert any(line.startswith("TI  - Register of the National") for line in ris)  # the English title
+    english = "Register of the National" if package == "register" else "Policies, application criteria"
+    assert any(line.startswith(f"TI  - {english}") for line in ris)  # the English title
+    assert f"版本 {version} 的日期 {date} 是该版本的发布日期" in text
 
 
 def test_changes_csv_validates_against_its_table_schema(built_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -132,7 +132,12 @@ def test_without_a_channel_the_link_leads_to_how_to_report(project: Path) -> Non
 
 
 def test_lists_offer_report_missing(built_site: Path) -> None:
-    for page in ("studios/index.html", "bases/province/450000/index.html", "announcements/index.html"):
+    for page in (
+        "studios/index.html",
+        "bases/province/450000/index.html",
+        "announcements/index.html",
+        "find/index.html",
+    ):
         text = (built_site / page).read_text(encoding="utf-8")
         assert re.search(r'class="hsp-feedback__link"[^>]*>报告遗漏</a>', text), page
 

@@ -56,6 +56,7 @@ def api_files(
                 "kind": name,
                 "data": obj,
                 "links": links,
+                **_status(site, name, rid),
                 "licence": licences[package],
                 "release": release,
                 "changed": date,
@@ -88,8 +89,20 @@ def _pretty(doc: dict[str, Any]) -> bytes:
     return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
+def _status(site: SiteModel, name: str, rid: str) -> dict[str, Any]:
+    """A base's or studio's status as its page shows it: ``data.status`` is blank when only the
+    announcement's stage implies it (a 公示 implies 拟入选). Whether it has ended depends on the day, so
+    it is left to the reader (``data.valid_to``): the document stays the same on every day."""
+    kind = {"bases": "base", "studios": "studio"}.get(name)
+    status = site.statuses.get((kind, rid)) if kind else None
+    if status is None:
+        return {}
+    return {"status": {"code": status.code or None, "label": status.label, "stated": status.stated}}
+
+
 def _name(obj: dict[str, Any]) -> str:
-    return str(obj.get("name") or obj.get("title") or obj.get("text") or "")
+    """The row's own name; a target has none, so its note (which says what is counted) stands in."""
+    return str(obj.get("name") or obj.get("title") or obj.get("text") or obj.get("notes") or "")
 
 
 def _last_changes(steps: Sequence[Step]) -> dict[tuple[str, str], tuple[str, str]]:
@@ -167,6 +180,7 @@ def _links(site: SiteModel) -> dict[str, Links]:
         pid = str(obj.get("policy_id") or "")
         return {
             "json": sitemap.api_record("targets", str(obj["id"])),
+            "page": sitemap.targets_table(),
             "clause": clause(obj.get("clause")) if pid == sitemap.PLAN_ID else "",
             "policy": sitemap.api_record("policies", pid) if pid else "",
             "source": str(obj.get("source_url") or ""),

@@ -127,6 +127,11 @@ def policy_entry(policy_id: str) -> str:
     return f"{POLICY_LIBRARY}#{policy_id}"
 
 
+def targets_table() -> str:
+    """The table of every target (计划目标) on the progress page."""
+    return f"{PROGRESS}#targets"
+
+
 def checklist(programme: str) -> str:
     return f"apply/{programme}/"
 

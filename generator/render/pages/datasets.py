@@ -66,8 +66,8 @@ class DatasetContext:
         first = self.pf.resources[0]
         lines += [
             "",
-            "# Parquet 文件自带类型（需安装 pyarrow）：",
-            f'{first.resource.name}_typed = pd.read_parquet("{self.url(first.get("parquet").url)}")',
+            "# Parquet 文件自带类型（需安装 pyarrow）；dtype_backend 保留这些类型，有空值的整数列也不变成小数：",
+            f'{first.resource.name}_typed = pd.read_parquet("{self.url(first.get("parquet").url)}", dtype_backend="pyarrow")',
         ]
         return "\n".join(lines) + "\n"
 
@@ -122,7 +122,8 @@ def context(pub: Publication, pf: PackageFiles) -> DatasetContext:
 
 
 def citation(pub: Publication, pf: PackageFiles, version: str) -> Citation:
-    """The version cited is the package's; its date the release's, or the last change when unreleased."""
+    """The version cited is the package's; its date that release's (even when the release left this
+    package's rows unchanged), or the last change when there are unreleased changes (``version`` "")."""
     dates = {r.version: r.date for r in pub.history.releases}
     title = str(pf.package.descriptor.get("title", pf.name))
     return Citation(
@@ -132,7 +133,7 @@ def citation(pub: Publication, pf: PackageFiles, version: str) -> Citation:
         title=title,
         title_en=title_en(pf.name, title),
         version=pf.package.version,
-        date=dates.get(version, pf.changed),
+        date=dates.get(pf.package.version, pf.changed) if version else pf.changed,
         url=pub.base + pf.url if pub.base else "",
     )
 

@@ -13,6 +13,7 @@ from jinja2 import Environment
 from generator.model import sitemap
 from generator.model.page import Page
 from generator.model.site import SiteModel
+from generator.render.feedback import missing_links
 
 FACETS = (("type", "类型"), ("level", "层级"), ("province", "省份"), ("year", "年份"), ("announcement", "公告"))
 
@@ -26,5 +27,6 @@ def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
             page_url=sitemap.FIND,
             facets=FACETS,
             total=len(site.register.records),
+            feedback=missing_links(site, sitemap.FIND, "培训基地和技能大师工作室（查找页）"),
         ),
     )

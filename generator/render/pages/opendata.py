@@ -73,9 +73,15 @@ def api_examples(pub: Publication, kind: str, rid: str) -> dict[str, str]:
                 "from urllib.request import urlopen",
                 "",
                 f'SITE = os.environ.get("HSP_SITE", "{site}")',
+                *(
+                    [f'PUBLISHED = "{site}"  # 索引和文档中的网址以此开头；HSP_SITE 指向副本时改读副本']
+                    if pub.base
+                    else []
+                ),
                 "",
                 "",
                 "def get(url):",
+                *(["    url = url.removeprefix(PUBLISHED)"] if pub.base else []),
                 "    with urlopen(urljoin(SITE, url)) as response:",
                 "        return response.read()",
                 "",
@@ -95,7 +101,15 @@ def api_examples(pub: Publication, kind: str, rid: str) -> dict[str, str]:
         "\n".join(
             [
                 f'const SITE = globalThis.process?.env.HSP_SITE ?? "{site}";',
-                "const get = async (url) => (await fetch(new URL(url, SITE))).json();",
+                *(
+                    [
+                        f'const PUBLISHED = "{site}"; // 索引和文档中的网址以此开头；HSP_SITE 指向副本时改读副本',
+                        "const local = (url) => (url.startsWith(PUBLISHED) ? url.slice(PUBLISHED.length) : url);",
+                        "const get = async (url) => (await fetch(new URL(local(url), SITE))).json();",
+                    ]
+                    if pub.base
+                    else ["const get = async (url) => (await fetch(new URL(url, SITE))).json();"]
+                ),
                 "",
                 'const index = await get("api/index.json");',
                 f'const entry = index.records["{kind}"]["{rid}"];',
