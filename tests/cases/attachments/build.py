@@ -295,6 +295,15 @@ def web_texts() -> None:
         f"{n}\t{name}\t{host}" for n, (name, host) in enumerate(WUHAN[:3], start=1)
     ]
     (HERE / "studios-web-table.txt").write_text("\n".join(tabs) + "\n", encoding="utf-8")
+    # numbered as official documents number: （一） before a province, ① or 1、 before an entry
+    chinese = [
+        "（一）内蒙古（2个）",
+        "①卢仁峰焊接技能大师工作室（内蒙古一机集团）",
+        "②宋殿琛车工技能大师工作室（内蒙古一机集团）",
+        "（二）广东（1个）",
+        "1、黄巨利技能大师工作室（茂名石化）",
+    ]
+    (HERE / "studios-web-chinese-numbering.txt").write_text("\n".join(chinese) + "\n", encoding="utf-8")
     # Excel's "Unicode 文本" (and Notepad's "Unicode"): UTF-16 with a byte-order mark, tab-separated
     (HERE / "studios-web-utf16.txt").write_bytes(("\r\n".join(tabs) + "\r\n").encode("utf-16"))
 
