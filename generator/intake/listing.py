@@ -76,6 +76,7 @@ class Listing:
     records: list[Record] = field(default_factory=list)
     mapping: list[tuple[str, str]] = field(default_factory=list)  # (header as printed, field or "")
     header_row: int = 0
+    positions: list[int] = field(default_factory=list)  # the column (from 0) of each mapped header
     skipped: dict[str, list[int]] = field(default_factory=dict)  # why → rows
     carried: list[str] = field(default_factory=list)
     unparsed: list[tuple[int, str]] = field(default_factory=list)  # entry-like lines that say nothing we read
@@ -144,7 +145,9 @@ def read_table(
         return sections[0]
     fitting = [s for s in sections if s.fits(spec.name)]
     chosen = (
-        fitting[0] if len(fitting) == 1 else Listing(mapping=sections[0].mapping, header_row=sections[0].header_row)
+        fitting[0]
+        if len(fitting) == 1
+        else Listing(mapping=sections[0].mapping, header_row=sections[0].header_row, positions=sections[0].positions)
     )
     chosen.lists = [(s.header_row, "、".join(label for label, _ in s.mapping)) for s in sections]
     for s, (a, b) in zip(sections, bounds, strict=True):
@@ -171,6 +174,7 @@ def _read_section(
             out.skip("表头上方的标题行", n)
     columns = [field_of(c, spec, known, overrides) if c.strip() else "" for c in header]
     out.mapping = [(unwrap(c), f) for c, f in zip(header, columns, strict=True) if c.strip()]
+    out.positions = [i for i, c in enumerate(header) if c.strip()]
     heading = ""
     last: dict[str, str] = {}
     for n, cells in rows[header_at + 1 :]:

@@ -149,6 +149,21 @@ def wrapped_word() -> None:
     d.save(HERE / "studios-word-wrapped-cells.docx")
 
 
+def side_by_side_word() -> None:
+    """A short list printed in two columns side by side to save paper: 序号/工作室名称/依托单位 twice
+    in one header. Reading it as one table would keep only the right half: it is refused."""
+    d = docx.Document()
+    d.add_paragraph("2023年武汉市技能大师工作室名单")
+    t = d.add_table(rows=4, cols=6)
+    for c, text in enumerate(["序号", "工作室名称", "依托单位"] * 2):
+        t.cell(0, c).text = text
+    for r in range(1, 4):
+        left, right = WUHAN[r - 1], WUHAN[r + 2]
+        for c, text in enumerate([str(r), *left, str(r + 3), *right]):
+            t.cell(r, c).text = text
+    d.save(HERE / "studios-word-side-by-side.docx")
+
+
 def word_without_table() -> None:
     d = docx.Document()
     for text in (
@@ -313,6 +328,7 @@ if __name__ == "__main__":
     split_word()
     wrapped_word()
     two_lists_word()
+    side_by_side_word()
     word_without_table()
     provincial_xls()
     header_on_row_3()
