@@ -220,6 +220,16 @@ def extra_remarks_csv() -> None:
     (HERE / "studios-extra-remarks.csv").write_bytes(out.getvalue().encode("gbk"))  # as Chinese Excel saves it
 
 
+def province_three_ways_csv() -> None:
+    """One province printed three ways in one column: full name, short name, one-character 简称."""
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\r\n")
+    w.writerow(["序号", "省份", "工作室名称", "依托单位"])
+    for n, (province, (name, host)) in enumerate(zip(["湖北省", "湖北", "鄂"], WUHAN[:3], strict=True), start=1):
+        w.writerow([n, province, name, host])
+    (HERE / "studios-province-three-ways.csv").write_text(out.getvalue(), encoding="utf-8")
+
+
 def hostile_csv() -> None:
     """A publisher's CSV that went through a spreadsheet: a formula and an error value in 推荐单位."""
     rows = ["序号,项目名称,推荐单位", f"1,{WUHAN[0][0]},\"=HYPERLINK(\"\"x\"\")\"", f"2,{WUHAN[1][0]},#N/A"]
@@ -333,6 +343,7 @@ if __name__ == "__main__":
     provincial_xls()
     header_on_row_3()
     extra_remarks_csv()
+    province_three_ways_csv()
     hostile_csv()
     pdf_table()
     pdf_table_two_pages()
