@@ -12,7 +12,7 @@ Text (a web page, a PDF or Word file without a table): one record a line, in the
     张志发（冷作工）                                   master（trade）
     武汉地铁集团有限公司付一鸣 / 付一鸣技能大师工作室  武汉地铁集团有限公司    host+master, name then host
 
-under province headings (``北京（3个）``, ``北京市：``); numbering (``1.`` ``1、`` ``（1）``) is dropped. A
+under province headings (``北京（3个）``, ``（一）北京市：``); numbering (``1.`` ``1、`` ``（1）`` ``（一）`` ``①``) is dropped. A
 name padded with a space (``王　芳（钳工）``) is one name. A line that is numbered, or stands between two
 entries, and is not read as one is an error, never dropped quietly; a heading's count (``（3个）``) is
 compared with the entries read under it.
@@ -33,7 +33,10 @@ NAME_COLUMNS = {"name", "host_organization", "master_name"}
 PSEUDO = {"serial": "序号（不导入）", "trade": "职业（工种）", "skip": "不导入"}
 TOTAL = re.compile(r"^\s*(合\s*计|总\s*计|共\s*计|小\s*计)")
 COUNT = r"\s*(?:[（(]\s*共?\s*\d+\s*[个家项名人]?\s*[)）])?\s*[:：]?\s*$"
-NUMBERING = re.compile(r"^\s*(?:[（(]\s*\d+\s*[)）]|\d+\s*[.、．,，)）]|[一二三四五六七八九十]+\s*[、.．])\s*")
+NUMBERING = re.compile(
+    r"^\s*(?:[（(]\s*(?:\d+|[一二三四五六七八九十]+)\s*[)）]|\d+\s*[.、．,，)）]|[一二三四五六七八九十]+\s*[、.．]"
+    r"|[\u2460-\u2473\u2474-\u2487\u2488-\u249b\u3251-\u325f\u32b1-\u32bf])\s*"
+)  # 1. 1、 (1) （一） 一、 ① ⑴ ⒈
 ORG = re.compile(
     r"(公司|集团|学院|学校|大学|技校|中专|职中|厂|局|医院|研究院|研究所|设计院|中心|协会|合作社|站|段|队|处|馆|店|场|矿|所)$"
 )
@@ -73,6 +76,7 @@ class Listing:
     records: list[Record] = field(default_factory=list)
     mapping: list[tuple[str, str]] = field(default_factory=list)  # (header as printed, field or "")
     header_row: int = 0
+    positions: list[int] = field(default_factory=list)  # the column (from 0) of each mapped header
     skipped: dict[str, list[int]] = field(default_factory=dict)  # why → rows
     carried: list[str] = field(default_factory=list)
     unparsed: list[tuple[int, str]] = field(default_factory=list)  # entry-like lines that say nothing we read
@@ -141,7 +145,9 @@ def read_table(
         return sections[0]
     fitting = [s for s in sections if s.fits(spec.name)]
     chosen = (
-        fitting[0] if len(fitting) == 1 else Listing(mapping=sections[0].mapping, header_row=sections[0].header_row)
+        fitting[0]
+        if len(fitting) == 1
+        else Listing(mapping=sections[0].mapping, header_row=sections[0].header_row, positions=sections[0].positions)
     )
     chosen.lists = [(s.header_row, "、".join(label for label, _ in s.mapping)) for s in sections]
     for s, (a, b) in zip(sections, bounds, strict=True):
@@ -168,6 +174,7 @@ def _read_section(
             out.skip("表头上方的标题行", n)
     columns = [field_of(c, spec, known, overrides) if c.strip() else "" for c in header]
     out.mapping = [(unwrap(c), f) for c, f in zip(header, columns, strict=True) if c.strip()]
+    out.positions = [i for i, c in enumerate(header) if c.strip()]
     heading = ""
     last: dict[str, str] = {}
     for n, cells in rows[header_at + 1 :]:

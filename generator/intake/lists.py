@@ -129,6 +129,9 @@ def plan_list(
                 listing,
                 source,
             )
+        doubled = doubled_columns(listing, spec, shown)
+        if doubled:
+            return ListPlan(replace(plan, description=source.description, problems=doubled), listing, source)
     else:
         listing = read_lines(source.lines, spec, provinces)
     if listing.unparsed:
@@ -189,6 +192,38 @@ def plan_list(
     planned = plan_rows(plan, upload, datasets, schemas, before, allow_duplicates, columns=list(spec.names))
     checked = publisher_titles(planned.problems, listing, spec, shown) + heading_counts(listing, spec, shown)
     return ListPlan(replace(planned, problems=checked), listing, source)
+
+
+def doubled_columns(listing: Listing, spec: TableSpec, shown: str) -> tuple[Problem, ...]:
+    """Two columns for one field: a list printed in two columns side by side (序号、工作室名称、序号、
+    工作室名称), or two headers that are synonyms (推荐单位 and 单位名称). Reading both would keep only
+    one column's values and drop the other's without a word, so the file is refused, naming both."""
+    first: dict[str, tuple[int, str]] = {}
+    out: list[Problem] = []
+    for index, (label, name) in zip(listing.positions, listing.mapping, strict=True):
+        if name in {"", "serial", "skip"}:
+            continue
+        if name not in first:
+            first[name] = (index, label)
+            continue
+        at, before = first[name]
+        title = PSEUDO.get(name) or spec.title(name)
+        side_by_side = header_key(before) == header_key(label)
+        out.append(
+            Problem(
+                shown,
+                listing.header_row,
+                "import-duplicate-column",
+                f"表头第 {at + 1} 列「{before}」和第 {index + 1} 列「{label}」都对应「{title}」（{name}），"
+                "只能导入其中一列",
+                field=title,
+                hint="名单像是分成左右两栏排印的：请在 Word/Excel 中把右边一栏的各行剪切、粘贴到左边一栏的下方，"
+                "再导入。"
+                if side_by_side
+                else f'请用 --map 指明不导入的一列，如 --map "{before}=skip"，或 --map "{label}=skip"。',
+            )
+        )
+    return tuple(out)
 
 
 def heading_counts(listing: Listing, spec: TableSpec, shown: str) -> tuple[Problem, ...]:

@@ -55,6 +55,45 @@ class Lookups:
     codes: dict[str, set[str]]  # field → every valid code
 
 
+# 省级行政区的简称（GB/T 2260）: a province column may print 鄂 for 湖北
+ABBREVIATIONS = {
+    "110000": "京",
+    "120000": "津",
+    "130000": "冀",
+    "140000": "晋",
+    "150000": "蒙",
+    "210000": "辽",
+    "220000": "吉",
+    "230000": "黑",
+    "310000": "沪",
+    "320000": "苏",
+    "330000": "浙",
+    "340000": "皖",
+    "350000": "闽",
+    "360000": "赣",
+    "370000": "鲁",
+    "410000": "豫",
+    "420000": "鄂",
+    "430000": "湘",
+    "440000": "粤",
+    "450000": "桂",
+    "460000": "琼",
+    "500000": "渝",
+    "510000": "川",
+    "520000": "黔",
+    "530000": "滇",
+    "540000": "藏",
+    "610000": "陕",
+    "620000": "甘",
+    "630000": "青",
+    "640000": "宁",
+    "650000": "新",
+    "710000": "台",
+    "810000": "港",
+    "820000": "澳",
+}
+
+
 def lookups(spec: TableSpec, choices: Choices) -> Lookups:
     options: dict[str, dict[str, str]] = {}
     names: dict[str, dict[str, str]] = {}
@@ -67,6 +106,7 @@ def lookups(spec: TableSpec, choices: Choices) -> Lookups:
         codes[name] = {code for code, _ in listed}
         if name == "province_code":
             names[name] = {n: code for code, short, full in choices.provinces for n in (short, full) if n}
+            names[name] |= {ABBREVIATIONS[code]: code for code, _, _ in choices.provinces if code in ABBREVIATIONS}
         elif name != "announcement_id":
             names[name] = {label: code for code, label in spec.enum(name)}
     return Lookups(options, names, codes)

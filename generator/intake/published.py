@@ -157,12 +157,12 @@ def read_xls(data: bytes, shown: str) -> tuple[Published | None, list[Problem]]:
 def read_xlsx(data: bytes, shown: str) -> tuple[Published | None, list[Problem]]:
     from openpyxl import load_workbook
 
-    from generator.intake.read import sheet_grid
+    from generator.intake.read import clip_merges, sheet_grid
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            wb = load_workbook(io.BytesIO(data), data_only=False)
+            wb = load_workbook(io.BytesIO(clip_merges(data)), data_only=False)
     except Exception:
         return refuse(
             shown,

@@ -149,6 +149,21 @@ def wrapped_word() -> None:
     d.save(HERE / "studios-word-wrapped-cells.docx")
 
 
+def side_by_side_word() -> None:
+    """A short list printed in two columns side by side to save paper: 序号/工作室名称/依托单位 twice
+    in one header. Reading it as one table would keep only the right half: it is refused."""
+    d = docx.Document()
+    d.add_paragraph("2023年武汉市技能大师工作室名单")
+    t = d.add_table(rows=4, cols=6)
+    for c, text in enumerate(["序号", "工作室名称", "依托单位"] * 2):
+        t.cell(0, c).text = text
+    for r in range(1, 4):
+        left, right = WUHAN[r - 1], WUHAN[r + 2]
+        for c, text in enumerate([str(r), *left, str(r + 3), *right]):
+            t.cell(r, c).text = text
+    d.save(HERE / "studios-word-side-by-side.docx")
+
+
 def word_without_table() -> None:
     d = docx.Document()
     for text in (
@@ -203,6 +218,16 @@ def extra_remarks_csv() -> None:
     for n, (name, host) in enumerate(WUHAN[2:5], start=1):
         w.writerow([n, name, host, "新建" if n % 2 else "续建"])
     (HERE / "studios-extra-remarks.csv").write_bytes(out.getvalue().encode("gbk"))  # as Chinese Excel saves it
+
+
+def province_three_ways_csv() -> None:
+    """One province printed three ways in one column: full name, short name, one-character 简称."""
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\r\n")
+    w.writerow(["序号", "省份", "工作室名称", "依托单位"])
+    for n, (province, (name, host)) in enumerate(zip(["湖北省", "湖北", "鄂"], WUHAN[:3], strict=True), start=1):
+        w.writerow([n, province, name, host])
+    (HERE / "studios-province-three-ways.csv").write_text(out.getvalue(), encoding="utf-8")
 
 
 def hostile_csv() -> None:
@@ -295,6 +320,15 @@ def web_texts() -> None:
         f"{n}\t{name}\t{host}" for n, (name, host) in enumerate(WUHAN[:3], start=1)
     ]
     (HERE / "studios-web-table.txt").write_text("\n".join(tabs) + "\n", encoding="utf-8")
+    # numbered as official documents number: （一） before a province, ① or 1、 before an entry
+    chinese = [
+        "（一）内蒙古（2个）",
+        "①卢仁峰焊接技能大师工作室（内蒙古一机集团）",
+        "②宋殿琛车工技能大师工作室（内蒙古一机集团）",
+        "（二）广东（1个）",
+        "1、黄巨利技能大师工作室（茂名石化）",
+    ]
+    (HERE / "studios-web-chinese-numbering.txt").write_text("\n".join(chinese) + "\n", encoding="utf-8")
     # Excel's "Unicode 文本" (and Notepad's "Unicode"): UTF-16 with a byte-order mark, tab-separated
     (HERE / "studios-web-utf16.txt").write_bytes(("\r\n".join(tabs) + "\r\n").encode("utf-16"))
 
@@ -304,10 +338,12 @@ if __name__ == "__main__":
     split_word()
     wrapped_word()
     two_lists_word()
+    side_by_side_word()
     word_without_table()
     provincial_xls()
     header_on_row_3()
     extra_remarks_csv()
+    province_three_ways_csv()
     hostile_csv()
     pdf_table()
     pdf_table_two_pages()

@@ -68,6 +68,29 @@ def merged() -> None:
     wb.save(HERE / "good" / "studios-merged.xlsx")
 
 
+def whole_column_merge() -> None:
+    """The host column merged from row 2 to the sheet's last row (E2:E1048576), as Excel writes it when a
+    whole column is selected and merged: one ``<mergeCell>``, no cells. openpyxl would fill a million
+    cells (15 s); the range must end at the last row with a value."""
+    import io
+    import zipfile
+
+    wb, _ = workbook(
+        [studio("王五技能大师工作室", "王五", "武汉某机械有限公司"), studio("赵六技能大师工作室", "赵六", "")]
+    )
+    plain = io.BytesIO()
+    wb.save(plain)
+    out = io.BytesIO()
+    with zipfile.ZipFile(plain) as book, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for item in book.infolist():
+            body = book.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                merge = b'<mergeCells count="1"><mergeCell ref="E2:E1048576"/></mergeCells>'
+                body = body.replace(b"</sheetData>", b"</sheetData>" + merge, 1)
+            copy.writestr(item, body)
+    (HERE / "good" / "studios-whole-column-merge.xlsx").write_bytes(out.getvalue())
+
+
 def hidden_sheet() -> None:
     """The template's sheet name is hidden and holds stale rows; the visible sheet holds the data."""
     wb, ws = workbook([studio("旧的技能大师工作室", "旧")])
@@ -120,5 +143,6 @@ if __name__ == "__main__":
     merged()
     hidden_sheet()
     stray_cell()
+    whole_column_merge()
     excel_values()
     texts()
