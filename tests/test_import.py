@@ -383,9 +383,9 @@ def test_each_step_names_the_next_one(datasets: Path, tmp_path: Path) -> None:
     assert code == 0
     assert out.splitlines()[-1] == (
         "下一步：导入公告的名单。公告附有名单文件（Word、Excel、PDF 或网页文字）时："
-        "python -m generator import 附件.docx --into studios --announcement wuhan-2024 --dry-run；"
+        f"python -m generator import 附件.docx --into studios --announcement wuhan-2024 --datasets {datasets} --dry-run；"
         "没有时生成名单模板（其中的公告标识列表已包含新公告），填好后导入："
-        "python -m generator template studios --out studios.xlsx"
+        f"python -m generator template studios --out studios.xlsx --datasets {datasets}"
     )
     out_file = tmp_path / "studios.xlsx"
     code, out = run("template", "studios", "--out", str(out_file), "--datasets", str(datasets))
@@ -393,4 +393,6 @@ def test_each_step_names_the_next_one(datasets: Path, tmp_path: Path) -> None:
     code, out = run(
         "import", str(IMPORT / "good" / "studios-gbk.csv"), "--into", "studios", "--datasets", str(datasets)
     )
-    assert out.splitlines()[-1] == "下一步：python -m generator build（生成网站，检查新记录的页面）"
+    assert (
+        out.splitlines()[-1] == f"下一步：python -m generator build --datasets {datasets}（生成网站，检查新记录的页面）"
+    )

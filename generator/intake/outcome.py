@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import csv
 import io
+import shlex
 from pathlib import Path
 
 import click
 
+from generator import paths
 from generator.errors import HspError
 from generator.intake.fields import TARGETS
 from generator.intake.import_ import ChangedMeanwhile, ImportPlan, commit
@@ -18,8 +20,20 @@ from generator.validate import shown_path
 
 
 class ImportFailed(HspError):
-    def __init__(self, count: int) -> None:
-        super().__init__(f"导入未完成：发现 {count} 个错误，没有写入任何文件（datasets/ 保持不变）。")
+    def __init__(self, count: int, datasets: Path) -> None:
+        super().__init__(f"导入未完成：发现 {count} 个错误，没有写入任何文件（{folder(datasets)} 保持不变）。")
+
+
+def folder(datasets: Path) -> str:
+    """The datasets folder as the clerk named it: ``datasets/``, or the ``--datasets`` folder."""
+    return shown_path(datasets).rstrip("/") + "/"
+
+
+def datasets_option(datasets: Path) -> str:
+    """`` --datasets DIR`` for a next step's command, when the clerk did not use the default folder."""
+    if datasets.resolve() == paths.DATASETS.resolve():
+        return ""
+    return f" --datasets {shlex.quote(shown_path(datasets))}"
 
 
 def finish(plan: ImportPlan, shown: str, table: str, datasets: Path, dry_run: bool) -> None:
@@ -34,7 +48,7 @@ def finish(plan: ImportPlan, shown: str, table: str, datasets: Path, dry_run: bo
         return
     report(plan)
     if errors(plan.problems) or not plan.added:
-        raise ImportFailed(len(errors(plan.problems)))
+        raise ImportFailed(len(errors(plan.problems)), datasets)
     label = TARGETS[table][0]
     click.echo(f"将新增 {len(plan.added)} 条{label}记录：")
     for added in plan.added:
@@ -48,18 +62,21 @@ def finish(plan: ImportPlan, shown: str, table: str, datasets: Path, dry_run: bo
     except ChangedMeanwhile:
         raise HspError(f"{shown_path(plan.target)} 在导入期间被修改，没有写入任何文件：请重新导入。") from None
     click.echo(f"已写入 {shown_path(plan.target)}（导入前的文件已保留，可用 python -m generator import --undo 撤销）。")
-    click.echo(next_step(plan, table))
+    click.echo(next_step(plan, table, datasets))
 
 
-def next_step(plan: ImportPlan, table: str) -> str:
+def next_step(plan: ImportPlan, table: str, datasets: Path) -> str:
     """The README's order: announcement → its list (template, fill, import) → build."""
+    option = datasets_option(datasets)
     if table != "announcements":
-        return "下一步：python -m generator build（生成网站，检查新记录的页面）"
+        return f"下一步：python -m generator build{option}（生成网站，检查新记录的页面）"
     wanted = sorted({(k, a.id) for a in plan.added for k in _lists_of(plan, a.id)}) or [("studios", "公告标识")]
     published = "；".join(
-        f"python -m generator import 附件.docx --into {k} --announcement {a} --dry-run" for k, a in wanted
+        f"python -m generator import 附件.docx --into {k} --announcement {a}{option} --dry-run" for k, a in wanted
     )
-    templates = "；".join(f"python -m generator template {k} --out {k}.xlsx" for k in sorted({k for k, _ in wanted}))
+    templates = "；".join(
+        f"python -m generator template {k} --out {k}.xlsx{option}" for k in sorted({k for k, _ in wanted})
+    )
     return (
         f"下一步：导入公告的名单。公告附有名单文件（Word、Excel、PDF 或网页文字）时：{published}；"
         f"没有时生成名单模板（其中的公告标识列表已包含新公告），填好后导入：{templates}"

@@ -24,6 +24,7 @@ from generator.intake.choices import choices_from_files
 from generator.intake.fields import header_key, table_spec
 from generator.intake.import_ import ChangedMeanwhile, ImportPlan, _key, commit, validate_merged
 from generator.intake.normalise import lookups
+from generator.intake.outcome import datasets_option, folder
 from generator.intake.read import read_upload
 from generator.intake.rows import collect_rows, map_header
 from generator.model import sitemap
@@ -195,8 +196,8 @@ def _write(header: list[str], rows: list[dict[str, str]]) -> bytes:
 
 
 class UpdateFailed(HspError):
-    def __init__(self, count: int) -> None:
-        super().__init__(f"更新未完成：发现 {count} 个错误，没有写入任何文件（datasets/ 保持不变）。")
+    def __init__(self, count: int, datasets: Path) -> None:
+        super().__init__(f"更新未完成：发现 {count} 个错误，没有写入任何文件（{folder(datasets)} 保持不变）。")
 
 
 def run_update(file: Path, table: str, datasets: Path, dry_run: bool) -> None:
@@ -212,10 +213,10 @@ def run_update(file: Path, table: str, datasets: Path, dry_run: bool) -> None:
     if plan.problems:
         click.echo(summary(list(plan.problems)))
     changed = [u for u in plan.updated if u.fields]
-    if errors(plan.problems) or not changed:
-        if not errors(plan.problems):
-            click.echo("文件中的值与现有记录相同：没有要修改的内容。")
-        raise UpdateFailed(len(errors(plan.problems)))
+    if errors(plan.problems):
+        raise UpdateFailed(len(errors(plan.problems)), datasets)
+    if not changed:
+        raise HspError(f"文件中的值与现有记录相同：没有要修改的内容，没有写入任何文件（{folder(datasets)} 保持不变）。")
     verb = "将修改" if dry_run else "修改"
     click.echo(f"{verb} {len(changed)} 条记录：")
     for u in changed:
@@ -229,4 +230,4 @@ def run_update(file: Path, table: str, datasets: Path, dry_run: bool) -> None:
     except ChangedMeanwhile:
         raise HspError(f"{shown_path(base.target)} 在导入期间被修改，没有写入任何文件：请重新导入。") from None
     click.echo(f"已写入 {shown_path(base.target)}（修改前的文件已保留，可用 python -m generator import --undo 撤销）。")
-    click.echo("下一步：python -m generator build")
+    click.echo(f"下一步：python -m generator build{datasets_option(datasets)}（生成网站，检查修改后的页面）")
