@@ -113,6 +113,16 @@ def test_an_address_is_written_in_ascii_as_sitemaps_require(given: str, expected
     assert check_site_url(given, "--site-url ") == expected
 
 
+def test_a_broken_site_toml_is_said_in_chinese_with_the_line(tmp_path: Path) -> None:
+    config = tmp_path / "site.toml"
+    config.write_text('site_url = "https://www.example.gov.cn/\npublisher = "某厅"\n', encoding="utf-8")
+    code, output = run_cli(
+        "build", "--datasets", str(REPO / "datasets"), "--out", str(tmp_path / "s"), "--config", str(config)
+    )
+    assert code == 2 and f"{config} 不是有效的 TOML：第 1 行第 " in output and "列附近有语法错误" in output
+    assert "Illegal" not in output and not (tmp_path / "s").exists()
+
+
 def test_the_footer_names_the_publisher_from_site_toml(tmp_path: Path) -> None:
     config = tmp_path / "site.toml"
     config.write_text(

@@ -4,6 +4,7 @@ This module is the one parser of both files outside MkDocs itself."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import fields, replace
 from pathlib import Path
@@ -70,11 +71,19 @@ def check_site_url(url: str, where: str) -> str:
     return f"{parts.scheme}://{netloc}{quote(parts.path, safe='/%:@!$&()*+,;=~-._')}"
 
 
+def _where(message: str) -> str:
+    """Where tomllib's (English) message says the error is, in Chinese."""
+    found = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    if found:
+        return f"第 {found[1]} 行第 {found[2]} 列附近"
+    return "文件末尾" if "end of document" in message else ""
+
+
 def read_toml(path: Path) -> dict[str, str]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise UsageError(f"{path} 不是有效的 TOML：{exc}。请检查引号和等号。") from exc
+        raise UsageError(f"{path} 不是有效的 TOML：{_where(str(exc))}有语法错误。请检查引号和等号。") from exc
     unknown = sorted(set(data) - KEYS)
     if unknown:
         raise UsageError(f"{path} 中有无法识别的设置：{'、'.join(unknown)}。可用的设置：{'、'.join(sorted(KEYS))}。")
