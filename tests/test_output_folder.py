@@ -49,6 +49,18 @@ def test_out_dot_in_a_checkout_deletes_nothing(datasets: Path, tmp_path: Path, m
     assert tree_digest(tmp_path) == before
 
 
+def test_a_symlink_is_refused_naming_where_it_points(datasets: Path, tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    assert build(datasets, real)[0] == 0
+    link = tmp_path / "site"
+    link.symlink_to(real)
+    before = tree_digest(real)
+    code, output = build(datasets, link)
+    assert code == 2, output
+    assert "是符号链接" in output and f"--out {real}" in output and "不是目录" not in output
+    assert tree_digest(real) == before and link.is_symlink() and link.resolve() == real
+
+
 @pytest.mark.parametrize("state", ["absent", "empty", "previous site"])
 def test_absent_empty_or_own_site_is_replaced(datasets: Path, tmp_path: Path, state: str) -> None:
     out = tmp_path / "site"

@@ -84,6 +84,45 @@ def test_a_bad_address_is_a_usage_error(tmp_path: Path) -> None:
     assert code == 2 and "网站地址" in output and not (tmp_path / "s").exists()
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.example.gov.cn/zt/?id=1",
+        "https://www.example.gov.cn/zt/#top",
+        "https://user:pw@www.example.gov.cn/",
+    ],
+)
+def test_an_address_with_a_query_fragment_or_user_is_refused(tmp_path: Path, url: str) -> None:
+    """Every address is built as base + path: a query or fragment would end up in the middle of each."""
+    out = tmp_path / "s"
+    code, output = run_cli("build", "--datasets", str(REPO / "datasets"), "--out", str(out), "--site-url", url)
+    assert code == 2 and f"网站地址「{url}」带有问号、井号或用户名" in output and not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("HTTPS://WWW.Example.GOV.cn:8443/zt", "https://www.example.gov.cn:8443/zt/"),
+        ("https://例子.中国/专栏/", "https://xn--fsqu00a.xn--fiqs8s/%E4%B8%93%E6%A0%8F/"),
+        ("https://www.example.gov.cn/a%20b/", "https://www.example.gov.cn/a%20b/"),
+    ],
+)
+def test_an_address_is_written_in_ascii_as_sitemaps_require(given: str, expected: str) -> None:
+    from generator.load.config import check_site_url
+
+    assert check_site_url(given, "--site-url ") == expected
+
+
+def test_a_broken_site_toml_is_said_in_chinese_with_the_line(tmp_path: Path) -> None:
+    config = tmp_path / "site.toml"
+    config.write_text('site_url = "https://www.example.gov.cn/\npublisher = "某厅"\n', encoding="utf-8")
+    code, output = run_cli(
+        "build", "--datasets", str(REPO / "datasets"), "--out", str(tmp_path / "s"), "--config", str(config)
+    )
+    assert code == 2 and f"{config} 不是有效的 TOML：第 1 行第 " in output and "列附近有语法错误" in output
+    assert "Illegal" not in output and not (tmp_path / "s").exists()
+
+
 def test_the_footer_names_the_publisher_from_site_toml(tmp_path: Path) -> None:
     config = tmp_path / "site.toml"
     config.write_text(

@@ -4,10 +4,12 @@ This module is the one parser of both files outside MkDocs itself."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 import yaml
 
@@ -37,22 +39,51 @@ def with_slash(url: str) -> str:
 
 
 def check_site_url(url: str, where: str) -> str:
-    """A public address must be absolute http(s); it may have a path (a 专栏 inside a larger site)."""
-    url = with_slash(url)
-    if url and not (url.startswith(("https://", "http://")) and "://" in url and len(url.split("/")[2]) > 0):
-        raise UsageError(
-            f"{where}的网站地址「{url}」无效：应以 https:// 或 http:// 开头，如 https://www.example.gov.cn/zt/gjgjn/。"
-        )
+    """A public address must be absolute http(s); it may have a path (a 专栏 inside a larger site), but no
+    query, fragment or user name, which every address built on it would carry in the wrong place. A
+    Chinese host or path is written as ASCII (IDNA, percent-encoding), as sitemaps require."""
+    given, url = url.strip(), with_slash(url)
+    if not url:
+        return url
     if any(c in url for c in " \"'<>"):
-        raise UsageError(f"{where}的网站地址「{url}」含有空格或引号：请检查。")
-    return url
+        raise UsageError(f"{where}的网站地址「{given}」含有空格或引号：请检查。")
+    try:
+        parts = urlsplit(url)
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        host = port = None
+        parts = urlsplit("")
+    if parts.scheme not in ("https", "http") or not host:
+        raise UsageError(
+            f"{where}的网站地址「{given}」无效：应以 https:// 或 http:// 开头，接着是域名（可带端口和路径），"
+            "如 https://www.example.gov.cn/zt/gjgjn/。"
+        )
+    if parts.query or parts.fragment or "?" in url or "#" in url or parts.username is not None:
+        raise UsageError(
+            f"{where}的网站地址「{given}」带有问号、井号或用户名：网站地址只能是协议、域名和路径，"
+            "如 https://www.example.gov.cn/zt/gjgjn/。请去掉 ? 或 # 之后的部分和 @ 之前的用户名。"
+        )
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError as exc:
+        raise UsageError(f"{where}的网站地址「{given}」中的域名「{host}」无效：请检查。") from exc
+    netloc = (f"[{ascii_host}]" if ":" in ascii_host else ascii_host) + (f":{port}" if port is not None else "")
+    return f"{parts.scheme}://{netloc}{quote(parts.path, safe='/%:@!$&()*+,;=~-._')}"
+
+
+def _where(message: str) -> str:
+    """Where tomllib's (English) message says the error is, in Chinese."""
+    found = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    if found:
+        return f"第 {found[1]} 行第 {found[2]} 列附近"
+    return "文件末尾" if "end of document" in message else ""
 
 
 def read_toml(path: Path) -> dict[str, str]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise UsageError(f"{path} 不是有效的 TOML：{exc}。请检查引号和等号。") from exc
+        raise UsageError(f"{path} 不是有效的 TOML：{_where(str(exc))}有语法错误。请检查引号和等号。") from exc
     unknown = sorted(set(data) - KEYS)
     if unknown:
         raise UsageError(f"{path} 中有无法识别的设置：{'、'.join(unknown)}。可用的设置：{'、'.join(sorted(KEYS))}。")

@@ -35,7 +35,14 @@ Say = Callable[[str], None]
 
 def check_out(out: Path) -> None:
     """Raise :class:`UsageError` (exit 2) unless ``out`` may be replaced by a new site."""
-    if out.is_symlink() or (out.exists() and not out.is_dir()):
+    if out.is_symlink():
+        target = os.readlink(out)
+        hint = f"如 --out {out.resolve()}" if out.resolve().is_dir() else "或先修好这个链接"
+        raise UsageError(
+            f"输出位置 {out} 是符号链接（指向 {target}）：构建会把链接本身换成新目录，而不会写入它指向的目录，"
+            f"所以未生成网站，什么也没有改动。请用 --out 直接指定目录（{hint}）。"
+        )
+    if out.exists() and not out.is_dir():
         raise UsageError(f"输出位置 {out} 已存在，但不是目录：为避免覆盖它，未生成网站。请用 --out 指定一个目录。")
     if not out.exists():
         if not out.parent.exists():
