@@ -118,7 +118,7 @@ def check_outcome(case: Path, want: Outcome, datasets: Path) -> None:
         assert line in out, out
     if want.problems:
         assert code == 1, out
-        assert "导入未完成" in out and "没有写入任何文件" in out
+        assert "导入未完成" in out and "没有写入任何文件（datasets/ 保持不变）" in out
         assert problems_in(out, case) == sorted(want.problems), out
         code, out = run(*args)
         assert code == 1 and digest(datasets) == before
@@ -383,9 +383,9 @@ def test_each_step_names_the_next_one(datasets: Path, tmp_path: Path) -> None:
     assert code == 0
     assert out.splitlines()[-1] == (
         "下一步：导入公告的名单。公告附有名单文件（Word、Excel、PDF 或网页文字）时："
-        f"python -m generator import 附件.docx --into studios --announcement wuhan-2024 --datasets {datasets} --dry-run；"
+        "python -m generator import 附件.docx --into studios --announcement wuhan-2024 --datasets datasets --dry-run；"
         "没有时生成名单模板（其中的公告标识列表已包含新公告），填好后导入："
-        f"python -m generator template studios --out studios.xlsx --datasets {datasets}"
+        "python -m generator template studios --out studios.xlsx --datasets datasets"
     )
     out_file = tmp_path / "studios.xlsx"
     code, out = run("template", "studios", "--out", str(out_file), "--datasets", str(datasets))
@@ -393,6 +393,21 @@ def test_each_step_names_the_next_one(datasets: Path, tmp_path: Path) -> None:
     code, out = run(
         "import", str(IMPORT / "good" / "studios-gbk.csv"), "--into", "studios", "--datasets", str(datasets)
     )
-    assert (
-        out.splitlines()[-1] == f"下一步：python -m generator build --datasets {datasets}（生成网站，检查新记录的页面）"
-    )
+    assert out.splitlines()[-1] == "下一步：python -m generator build --datasets datasets（生成网站，检查新记录的页面）"
+
+
+def test_messages_name_the_datasets_folder_the_clerk_gave(datasets: Path) -> None:
+    """With ``--datasets`` pointing elsewhere, a refusal names that folder (not ``datasets/``) and the
+    next step's command carries the same option, so the clerk can paste it."""
+    copy = Path(shutil.copytree(datasets, datasets.parent / "名单副本"))
+    before = digest(copy)
+    bad = IMPORT / "bad" / "announcements-duplicate-id.csv"
+    code, out = run("import", str(bad), "--into", "announcements", "--datasets", "名单副本")
+    assert code == 1 and digest(copy) == before
+    assert "没有写入任何文件（名单副本/ 保持不变）" in out, out
+    good = IMPORT / "good" / "studios-gbk.csv"
+    code, out = run("import", str(good), "--into", "studios", "--datasets", "名单副本")
+    assert code == 0, out
+    assert out.splitlines()[-1] == "下一步：python -m generator build --datasets 名单副本（生成网站，检查新记录的页面）"
+    code, out = run("import", "--undo", "--datasets", "名单副本")
+    assert code == 0 and out.splitlines()[-1] == "下一步：python -m generator validate --datasets 名单副本"

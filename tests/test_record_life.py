@@ -188,6 +188,7 @@ def test_a_status_change_goes_through_import_update(project: Path) -> None:
     assert (project / "register" / "studios.csv").read_bytes() == before
     code, out = run_cli("import", str(path), "--into", "studios", "--datasets", "datasets", "--update")
     assert code == 0, out
+    assert out.splitlines()[-1] == "下一步：python -m generator build --datasets datasets（生成网站，检查修改后的页面）"
     changed = {r["id"]: r for r in rows(project / "register" / "studios.csv")}
     assert (changed["S000002"]["status"], changed["S000002"]["status_date"]) == ("revoked", "2024-05")
     assert changed["S000002"]["status_note"] == "考核不合格，撤销"
@@ -219,6 +220,17 @@ def test_a_bad_update_writes_nothing(project: Path, text: str, expected: str) ->
     )
     assert code == 1, out
     assert expected in out
+    assert "没有写入任何文件（datasets/ 保持不变）" in out
+    assert (project / "register" / "studios.csv").read_bytes() == before
+
+
+def test_an_update_that_changes_nothing_says_so_and_writes_nothing(project: Path) -> None:
+    before = (project / "register" / "studios.csv").read_bytes()
+    status = next(r["status"] for r in rows(project / "register" / "studios.csv") if r["id"] == "S000001")
+    path = update_file(project.parent, f"编号,状态\nS000001,{status}\n")
+    code, out = run_cli("import", str(path), "--into", "studios", "--datasets", "datasets", "--update")
+    assert code == 1, out
+    assert "没有要修改的内容" in out and "0 个错误" not in out
     assert (project / "register" / "studios.csv").read_bytes() == before
 
 

@@ -5,7 +5,6 @@ print what :mod:`generator.intake.import_` planned. Exit 0 done, 1 invalid input
 from __future__ import annotations
 
 import datetime as dt
-import shlex
 from pathlib import Path
 
 import click
@@ -17,7 +16,7 @@ from generator.files import locked, temporaries
 from generator.intake.choices import choices_from_files
 from generator.intake.fields import TARGETS, table_spec
 from generator.intake.import_ import plan_import
-from generator.intake.outcome import datasets_option, finish
+from generator.intake.outcome import datasets_option, finish, quoted
 from generator.intake.undo import ChangedSince, NothingToUndo, undo
 from generator.model import sitemap
 from generator.validate import shown_path
@@ -55,7 +54,7 @@ def template_command(table: str, out: Path, force: bool, datasets: Path) -> None
     write_template(spec, choices_from_files(datasets), out)
     click.echo(f"已生成模板：{out}（工作表「{spec.sheet}」，{len(spec.names)} 列）。")
     click.echo(
-        f"下一步：填好后试运行导入：python -m generator import {shlex.quote(str(out))} --into {table}"
+        f"下一步：填好后试运行导入：python -m generator import {quoted(str(out))} --into {table}"
         f"{datasets_option(datasets)} --dry-run"
     )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shlex
 from pathlib import Path
 
@@ -33,7 +34,16 @@ def datasets_option(datasets: Path) -> str:
     """`` --datasets DIR`` for a next step's command, when the clerk did not use the default folder."""
     if datasets.resolve() == paths.DATASETS.resolve():
         return ""
-    return f" --datasets {shlex.quote(shown_path(datasets))}"
+    return f" --datasets {quoted(shown_path(datasets))}"
+
+
+def quoted(path: str) -> str:
+    """A path as a shell reads it: as it is (Chinese included), quoted only when it holds a space or a
+    character the shell would act on."""
+    return path if SAFE.fullmatch(path) else shlex.quote(path)
+
+
+SAFE = re.compile(r"[^\s'\"$`\\;&|<>()*?!#~{}\[\]]+")
 
 
 def finish(plan: ImportPlan, shown: str, table: str, datasets: Path, dry_run: bool) -> None:
