@@ -302,7 +302,7 @@ def test_the_about_page_names_the_channel_the_links_use(tmp_path: Path) -> None:
     is set, names the same address and 留言 system (escaped), or says plainly that none is published."""
     settings = tmp_path / "site.toml"
     settings.write_text(
-        'feedback_email = "jiu&cuo@example.org"\nfeedback_url = "https://liuyan.example.org/post?board=7&x=<b>"\n',
+        'feedback_email = "jiu&cuo@example.org"\nfeedback_url = "https://liuyan.example.org/post?board=7&x=%3Cb%3E"\n',
         encoding="utf-8",
     )
     code, output = run_cli(
@@ -312,10 +312,10 @@ def test_the_about_page_names_the_channel_the_links_use(tmp_path: Path) -> None:
     assert "未设置纠错渠道" not in output
     about = (tmp_path / "site" / "about" / "index.html").read_text(encoding="utf-8")
     (passage,) = ABOUT_CHANNEL.findall(about)
-    assert "<b>" not in passage
+    assert "board=7&amp;x=" in passage and "board=7&x=" not in passage  # escaped in the page
     hrefs = [html.unescape(h) for h in re.findall(r'href="([^"]*)"', passage)]
     assert hrefs[0].startswith("mailto:jiu%26cuo@example.org?")
-    assert hrefs[1] == "https://liuyan.example.org/post?board=7&x=<b>"
+    assert hrefs[1] == "https://liuyan.example.org/post?board=7&x=%3Cb%3E"
     text = html.unescape(re.sub(r"<[^>]+>", "", passage))
     assert "jiu&cuo@example.org" in text and "留言系统" in text
     record = (tmp_path / "site" / "studios" / "S000001" / "index.html").read_text(encoding="utf-8")

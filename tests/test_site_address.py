@@ -180,3 +180,29 @@ def test_the_site_works_under_its_path(served: str, page: Any) -> None:
         download.click(modifiers=["Alt"])
     assert info.value.url.startswith(served)
     assert not failed, failed
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ('feedback_email = "张三 <jiucuo@example.gov.cn>"', "不像一个电子邮箱地址"),
+        ('feedback_email = "a@example.gov.cn, b@example.gov.cn"', "不像一个电子邮箱地址"),
+        ('feedback_email = "jiucuo"', "不像一个电子邮箱地址"),
+        ('feedback_url = "www.example.gov.cn/liuyan"', "feedback_url「www.example.gov.cn/liuyan」无效"),
+        ('feedback_url = "https://www.example.gov.cn/liu yan/"', "无效"),
+        ('feedback_url = "javascript:alert(1)"', "无效"),
+    ],
+)
+def test_a_feedback_channel_that_cannot_be_opened_is_refused(tmp_path: Path, line: str, said: str) -> None:
+    config = tmp_path / "site.toml"
+    config.write_text(line + "\n", encoding="utf-8")
+    out = tmp_path / "s"
+    code, output = run_cli("build", "--datasets", str(REPO / "datasets"), "--out", str(out), "--config", str(config))
+    assert code == 2 and said in output, output
+    assert not out.exists()
+
+
+def test_a_feedback_form_may_carry_a_query() -> None:
+    from generator.load.config import check_feedback
+
+    check_feedback({"feedback_url": "https://liuyan.example.gov.cn/form?a=1&b=中文", "feedback_email": "a+b@x.cn"}, "")

@@ -71,6 +71,29 @@ def check_site_url(url: str, where: str) -> str:
     return f"{parts.scheme}://{netloc}{quote(parts.path, safe='/%:@!$&()*+,;=~-._')}"
 
 
+def check_feedback(values: dict[str, str], where: str) -> None:
+    """Where readers' reports go must be an address a mail program or a browser can open: one e-mail
+    address, and an absolute http(s) URL (a 留言 form may carry a query)."""
+    email = values.get("feedback_email", "").strip()
+    if email and not re.fullmatch(r"[^@\s<>\"',;:()\[\]]+@[^@\s<>\"',;:()\[\]]+\.[^@\s<>\"',;:()\[\]]+", email):
+        raise UsageError(
+            f"{where}的 feedback_email「{email}」不像一个电子邮箱地址：应只有一个地址，如 jiucuo@example.gov.cn"
+            "（不带姓名、空格、引号或多个地址）。"
+        )
+    url = values.get("feedback_url", "").strip()
+    if url:
+        try:
+            parts = urlsplit(url)
+            host = parts.hostname
+        except ValueError:
+            host, parts = None, urlsplit("")
+        if parts.scheme not in ("https", "http") or not host or any(c in url for c in " \"'<>"):
+            raise UsageError(
+                f"{where}的 feedback_url「{url}」无效：应是以 https:// 或 http:// 开头的完整网址，不含空格和引号，"
+                "如 https://www.example.gov.cn/liuyan/。"
+            )
+
+
 def _where(message: str) -> str:
     """Where tomllib's (English) message says the error is, in Chinese."""
     found = re.search(r"\(at line (\d+), column (\d+)\)", message)
@@ -106,6 +129,7 @@ def load_config(
         values = {k: v for k, v in read_toml(site_toml).items() if v.strip()}  # "" leaves a setting unset
         if "site_url" in values:
             values["site_url"] = check_site_url(values["site_url"], f"{site_toml.name} ")
+        check_feedback(values, f"{site_toml.name} ")
         config = replace(config, **values)
     if site_url is not None:
         config = replace(config, site_url=check_site_url(site_url, "--site-url "))
