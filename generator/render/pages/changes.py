@@ -109,7 +109,7 @@ def pages(site: SiteModel, env: Environment) -> Iterator[Page]:
 
 
 def snippets(pub: Publication) -> dict[str, str]:
-    """Reading changes.csv with its Table Schema's types, exactly as printed (tests/test_snippets.py runs them)."""
+    """Reading changes.csv with its Table Schema's types, exactly as printed (tests/test_opendata.py runs them)."""
     schema_file = next((f for f in pub.changes if f.kind == "schema"), None)
     if schema_file is None:
         return {"changes_pandas": "", "changes_duckdb": ""}

@@ -58,7 +58,7 @@ class DatasetContext:
 
     @property
     def pandas(self) -> str:
-        """The pandas snippet, exactly as printed (tests/test_snippets.py runs it)."""
+        """The pandas snippet, exactly as printed (tests/test_opendata.py runs it)."""
         lines = ["import pandas as pd", ""]
         lines += [
             pandas_read(r.resource.name, self.url(r.get("csv").url), r.resource.schema) for r in self.pf.resources
@@ -73,7 +73,7 @@ class DatasetContext:
 
     @property
     def duckdb(self) -> str:
-        """The DuckDB snippet, exactly as printed (tests/test_snippets.py runs it)."""
+        """The DuckDB snippet, exactly as printed (tests/test_opendata.py runs it)."""
         lines = [duckdb_read(r.resource.name, self.url(r.get("csv").url), r.resource.schema) for r in self.pf.resources]
         first = self.pf.resources[0]
         lines += [

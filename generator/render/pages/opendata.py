@@ -51,7 +51,7 @@ def example(site: SiteModel) -> tuple[str, str]:
 
 
 def api_examples(pub: Publication, kind: str, rid: str) -> dict[str, str]:
-    """The curl, Python and JavaScript examples, exactly as printed (tests/test_snippets.py runs them)."""
+    """The curl, Python and JavaScript examples, exactly as printed (tests/test_opendata.py runs them)."""
     site = pub.base or LOCAL
     twin = sitemap.twin(sitemap.record(sitemap.BY_SECTION[kind].code, rid))
     curl = (
