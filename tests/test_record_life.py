@@ -263,6 +263,19 @@ def test_finder_and_list_filter_by_status_and_occupation(page: object, site_url:
     page.select_option("select[name=occupation]", "")  # type: ignore[attr-defined]
     page.select_option("select[name=scope]", "ended")  # type: ignore[attr-defined]
     assert visible.count() == 0  # nothing in the register has been revoked or run out
+    count = page.locator(".hsp-list-filter__count")  # type: ignore[attr-defined]
+    assert "没有符合条件的记录" in count.inner_text()
+    # The choice is in the address, so the filtered list can be shared and reopened.
+    page.select_option("select[name=scope]", "")  # type: ignore[attr-defined]
+    page.select_option("select[name=occupation]", "焊工")  # type: ignore[attr-defined]
+    assert "scope=all" in unquote(page.url) and "occupation=焊工" in unquote(page.url)  # type: ignore[attr-defined]
+    page.reload()  # type: ignore[attr-defined]
+    assert page.locator("select[name=scope]").input_value() == ""  # type: ignore[attr-defined]
+    assert page.locator("select[name=occupation]").input_value() == "焊工"  # type: ignore[attr-defined]
+    assert visible.count() == 1 and count.inner_text() == "显示 1 / 123 条"
+    page.goto(site_url + "studios/?occupation=" + "冷作工" + "&scope=nonsense")  # type: ignore[attr-defined]
+    assert page.locator("select[name=scope]").input_value() == "current"  # an unknown value is ignored
+    assert visible.count() == 1 and "张志发技能大师工作室" in visible.first.inner_text()
     page.goto(site_url + "find/?province=140000")  # type: ignore[attr-defined]
     results = page.locator("#hsp-finder-results li")  # type: ignore[attr-defined]
     assert results.count() == 12
@@ -367,6 +380,15 @@ def test_a_revoked_record_is_said_where_the_default_filter_hides_it(page: object
         page.goto(url + "find/?q=刘奇&scope=all")  # type: ignore[attr-defined]
         results = page.locator("#hsp-finder-results li")  # type: ignore[attr-defined]
         assert results.count() == 1 and results.first.locator(".hsp-status").inner_text() == "已撤销"
+        # The list of the province says what its default hides, and 全部 shows it.
+        page.goto(url + "studios/province/140000/")  # type: ignore[attr-defined]
+        count = page.locator(".hsp-list-filter__count")  # type: ignore[attr-defined]
+        assert count.inner_text() == (
+            "显示 6 / 7 条；另有 1 条已结束（撤销或到期）的记录未显示，状态选“全部”可查看"
+        )
+        page.select_option("select[name=scope]", "")  # type: ignore[attr-defined]
+        assert count.inner_text() == "显示 7 / 7 条"
+        assert page.locator("#hsp-list tbody tr:visible .hsp-status", has_text="已撤销").count() == 1  # type: ignore[attr-defined]
         page.click("#hsp-search-q")  # type: ignore[attr-defined]
         page.fill("#hsp-search-q", "S000016")  # type: ignore[attr-defined]
         hit = page.locator(".hsp-sr-group .md-search-result__item").first  # type: ignore[attr-defined]
