@@ -201,9 +201,33 @@ def test_a_status_change_goes_through_import_update(project: Path) -> None:
     assert BADGE.findall(page) == ["已撤销"] and "考核不合格，撤销" in page  # the page and its id stay
 
 
+def test_an_update_can_empty_a_field_that_no_longer_applies(project: Path) -> None:
+    """A revoked studio reinstated: the status goes back and the old 状态说明 is emptied with （清空）;
+    a blank cell beside it still changes nothing."""
+    revoke = (
+        "编号,状态,状态日期,状态来源网址,状态说明\n"
+        "S000002,已撤销,2024-05,https://example.org/chexiao,考核不合格，撤销\n"
+    )
+    code, out = run_cli(
+        "import", str(update_file(project.parent, revoke)), "--into", "studios", "--datasets", "datasets", "--update"
+    )
+    assert code == 0, out
+    reinstate = "编号,状态,状态日期,状态来源网址,状态说明\nS000002,已批准,,https://example.org/huifu,（清空）\n"
+    code, out = run_cli(
+        "import", str(update_file(project.parent, reinstate)), "--into", "studios", "--datasets", "datasets", "--update"
+    )
+    assert code == 0, out
+    assert '状态说明 "考核不合格，撤销" → （清空）' in out, out
+    record = next(r for r in rows(project / "register" / "studios.csv") if r["id"] == "S000002")
+    assert (record["status"], record["status_date"], record["status_note"]) == ("approved", "2024-05", "")
+    code, out = run_cli("validate", "--datasets", "datasets")
+    assert code == 0, out
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("编号,名称\nS000001,（清空）\n", "update.csv:2: [required-value]"),  # a required field cannot be emptied
         (
             "编号,状态\nS000001,拟入选（公示中）\n",
             "update.csv:2: [status-stage]",
@@ -383,9 +407,7 @@ def test_a_revoked_record_is_said_where_the_default_filter_hides_it(page: object
         # The list of the province says what its default hides, and 全部 shows it.
         page.goto(url + "studios/province/140000/")  # type: ignore[attr-defined]
         count = page.locator(".hsp-list-filter__count")  # type: ignore[attr-defined]
-        assert count.inner_text() == (
-            "显示 6 / 7 条；另有 1 条已结束（撤销或到期）的记录未显示，状态选“全部”可查看"
-        )
+        assert count.inner_text() == ("显示 6 / 7 条；另有 1 条已结束（撤销或到期）的记录未显示，状态选“全部”可查看")
         page.select_option("select[name=scope]", "")  # type: ignore[attr-defined]
         assert count.inner_text() == "显示 7 / 7 条"
         assert page.locator("#hsp-list tbody tr:visible .hsp-status", has_text="已撤销").count() == 1  # type: ignore[attr-defined]

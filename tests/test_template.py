@@ -142,6 +142,9 @@ def test_site_publishes_the_templates(built_site: Path) -> None:
     page = (built_site / "data" / "intake" / "index.html").read_text(encoding="utf-8")
     for table in TARGETS:
         assert f'href="../templates/{table}.xlsx"' in page
+    # How a status change goes in, and how a field is emptied: the same words the update command reads.
+    section = page[page.index('id="update"') : page.index('id="published"')]
+    assert "--into studios --update --dry-run" in section and "“（清空）”" in section
 
 
 def test_template_does_not_overwrite_a_filled_workbook_without_force(datasets: Path) -> None:

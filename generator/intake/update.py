@@ -5,7 +5,8 @@ the CSV by hand.
     read → map headers → normalise → find each id → change only the filled cells of the given columns
     → validate a merged copy as the build would → (only if no error) replace the CSV in one rename
 
-A blank cell leaves the field as it is. Problems on the changed rows are reported against the update
+A blank cell leaves the field as it is; a cell that says （清空） empties it (an old 状态说明 that no
+longer applies), and the merged copy's validation still refuses to empty a required field. Problems on the changed rows are reported against the update
 file, with its row numbers and the Chinese column titles.
 """
 
@@ -25,13 +26,14 @@ from generator.intake.fields import header_key, table_spec
 from generator.intake.import_ import ChangedMeanwhile, ImportPlan, _key, commit, validate_merged
 from generator.intake.normalise import lookups
 from generator.intake.outcome import datasets_option, folder
-from generator.intake.read import read_upload
+from generator.intake.read import Upload, read_upload
 from generator.intake.rows import collect_rows, map_header
 from generator.model import sitemap
 from generator.model.problems import Problem, errors, show, summary
 from generator.validate import shown_path, validate
 
 ID_HEADERS = {"编号", "标识"}  # what a clerk calls the id column, besides its title (工作室标识) and name
+CLEAR = {"（清空）", "(清空)", "清空"}  # what a clerk writes to empty a field; a blank cell changes nothing
 NOT_FOR_UPDATE = {"import-missing-column", "import-id-given"}  # an update names only the changed columns
 GUIDE_LINES = (
     "状态、有效期和职业：「状态」只按来源原文填写（拟入选＝公示中，已批准＝正式名单、备案或授牌，建设中，已验收，整改中，已撤销）；"
@@ -40,7 +42,7 @@ GUIDE_LINES = (
     "状态来自另一份来源（如后来的批准、验收或撤销通知）时，在「状态来源网址」填写它，在「状态说明」摘录原文。已撤销的项目不删除：状态填“已撤销”，并写明原因和来源。",
     "「职业（工种）」按原文填写（如“某某(冷作工)”中的“冷作工”）；「职业编码」只在确知《职业分类大典》编码时填写。",
     "修改已有记录的状态：另做一个小表，只含「编号」和要修改的列（如「状态」「状态日期」「状态来源网址」「状态说明」），"
-    "用 python -m generator import 文件名.xlsx --into studios --update 导入；空着的格不改。",
+    "用 python -m generator import 文件名.xlsx --into studios --update 导入；空着的格不改，要清空某格（如不再适用的状态说明）就填“（清空）”。",
 )
 
 
@@ -108,6 +110,7 @@ def plan_update(file: Path, into: str, datasets: Path, schemas: Path = paths.SCH
     id_column = columns.index("id")
     ids = {number: cells[id_column].strip() if id_column < len(cells) else "" for number, cells in upload.rows}
     given = [c for c in columns if c and c != "id"]
+    upload, cleared = _clear_marks(upload, columns)
     rows, changes, skipped, found = collect_rows(spec, upload, columns, lookups(spec, choices_from_files(datasets)))
     problems += [p for p in found if p.code not in NOT_FOR_UPDATE]
     original = target.read_bytes()
@@ -145,10 +148,11 @@ def plan_update(file: Path, into: str, datasets: Path, schemas: Path = paths.SCH
             continue
         seen[rid] = number
         record = records[where[rid]]
+        emptied = cleared.get(number, frozenset())
         diff = tuple(
-            (name, record.get(name, ""), row[name])
+            (name, record.get(name, ""), "" if name in emptied else row[name])
             for name in given
-            if row.get(name, "") and row[name] != record.get(name, "")
+            if (record.get(name, "") if name in emptied else row.get(name, "") and row[name] != record.get(name, ""))
         )
         record.update({name: new for name, _, new in diff})
         updated.append(Updated(number, rid, record.get("name", "") or record.get("title", ""), diff))
@@ -177,6 +181,24 @@ def plan_update(file: Path, into: str, datasets: Path, schemas: Path = paths.SCH
         else:
             problems.append(replace(p, path=shown_path(datasets / p.path)))
     return UpdatePlan(replace(base, problems=tuple(problems)), tuple(updated))
+
+
+def _clear_marks(upload: Upload, columns: list[str | None]) -> tuple[Upload, dict[int, frozenset[str]]]:
+    """The fields each row asks to empty (a cell that says （清空）), and the rows with those cells blank,
+    so that the mark itself is never read as a value."""
+    cleared: dict[int, frozenset[str]] = {}
+    kept = []
+    for number, cells in upload.rows:
+        marks = frozenset(
+            name
+            for name, cell in zip(columns, cells, strict=False)
+            if name is not None and name != "id" and cell.strip() in CLEAR
+        )
+        if marks:
+            cleared[number] = marks
+            cells = tuple("" if i < len(columns) and columns[i] in marks else c for i, c in enumerate(cells))
+        kept.append((number, cells))
+    return replace(upload, rows=tuple(kept)), cleared
 
 
 def _read(data: bytes) -> tuple[list[str], list[dict[str, str]]]:
@@ -220,7 +242,9 @@ def run_update(file: Path, table: str, datasets: Path, dry_run: bool) -> None:
     verb = "将修改" if dry_run else "修改"
     click.echo(f"{verb} {len(changed)} 条记录：")
     for u in changed:
-        fields = "；".join(f"{base.spec.title(f)} {show(old)} → {show(new)}" for f, old, new in u.fields)
+        fields = "；".join(
+            f"{base.spec.title(f)} {show(old)} → {show(new) if new else '（清空）'}" for f, old, new in u.fields
+        )
         click.echo(f"  {u.id}  {u.name}（{shown_path(file)} 第 {u.row} 行）：{fields}")
     if dry_run:
         click.echo("试运行（--dry-run）：没有写入任何文件。")
