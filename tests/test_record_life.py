@@ -126,6 +126,23 @@ def test_feedback_links_prefill_a_message_to_the_configured_channel(project: Pat
     assert params["page"] == ["https://example.org/hsp/studios/S000001/"]
 
 
+def test_an_announcements_feedback_asks_about_the_announcement(project: Path) -> None:
+    """An announcement has a title, issuer, number, date and list, not a host or a master: its 纠错
+    message asks about those."""
+    from generator.model.config import SiteConfig
+    from generator.render.jinja import environment
+    from generator.render.pages import records
+
+    site = dataclasses.replace(site_model(project), config=SiteConfig(feedback_email="jiucuo@example.org"))  # type: ignore[type-var]
+    page = next(p.body for p in records.pages(site, environment()) if p.url == "announcements/wuhan-2023/")  # type: ignore[arg-type]
+    mail = next(html.unescape(h) for h in HREF.findall(page) if h.startswith("mailto:"))
+    query = parse_qs(urlsplit(mail).query)
+    assert query["subject"] == ["纠错：公告 wuhan-2023"]
+    message = query["body"][0]
+    assert "公告标识：wuhan-2023" in message and "文号" in message and "漏收" in message
+    assert "依托单位" not in message and "职业" not in message
+
+
 def test_without_a_channel_the_link_leads_to_how_to_report(project: Path) -> None:
     body = render_record(site_model(project), "S000001")
     assert HREF.findall(body) == ["../../about/#feedback"]

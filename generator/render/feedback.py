@@ -16,6 +16,11 @@ from generator.model.register import Announcement, Record
 from generator.model.site import SiteModel
 
 ASK = ("有误的字段（如名称、依托单位、状态、有效期、职业）：", "哪里不对，应为：", "您的来源（网址或文件名、日期）：")
+ANNOUNCEMENT_ASK = (
+    "有误之处（如标题、发布机关、文号、发布日期、原文网址，或名单中漏收、多收、抄错的项目）：",
+    "哪里不对，应为：",
+    "您的来源（网址或文件名、日期）：",
+)
 LEAD = (
     "名称：",
     "依托单位：",
@@ -60,7 +65,9 @@ def record_links(site: SiteModel, record: Record, page_url: str) -> list[Feedbac
 def announcement_links(site: SiteModel, announcement: Announcement, page_url: str) -> list[FeedbackLink]:
     address = sitemap.absolute(page_url, site.config.site_url)
     head = [f"公告标识：{announcement.id}", f"标题：{announcement.title}", f"页面：{address}"]
-    return _links(site, page_url, "纠错", f"纠错：公告 {announcement.id}", _body(head, ASK), announcement.id)
+    return _links(
+        site, page_url, "纠错", f"纠错：公告 {announcement.id}", _body(head, ANNOUNCEMENT_ASK), announcement.id
+    )
 
 
 def missing_links(site: SiteModel, page_url: str, what: str) -> list[FeedbackLink]:
