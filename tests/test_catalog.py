@@ -111,7 +111,7 @@ def test_catalog_is_dcat_ap_with_a_distribution_per_file(built_site: Path, site_
     pub = published(REPO / "datasets").publication
     assert datasets == set(graph.subjects(RDF.type, DCAT.Dataset))
     assert len(datasets) == len(pub.packages) + len(pub.releases) + 1  # current, every release's, the changelog
-    files = 0
+    files = tables = conforming = 0
     for dataset in datasets:
         for prop in (
             DCT.title,
@@ -138,6 +138,14 @@ def test_catalog_is_dcat_ap_with_a_distribution_per_file(built_site: Path, site_
             assert graph.value(checksum, SPDX.algorithm) == SPDX.checksumAlgorithm_sha256
             assert str(graph.value(checksum, SPDX.checksumValue)) == sha256(path)
             assert graph.value(dist, DCT.license) == URIRef("https://creativecommons.org/licenses/by/4.0/")
+            standard = graph.value(dist, DCT.conformsTo)
+            if path.name == "datapackage.json" or path.suffix == ".zip":  # what a program can rely on
+                assert standard == URIRef("https://specs.frictionlessdata.io/tabular-data-package/"), path
+            elif standard is not None:  # a table names its published Table Schema
+                assert local(built_site, site_url, standard).name.endswith(".schema.json"), path
+            tables += path.suffix in (".parquet",)
+            conforming += standard is not None and path.suffix == ".parquet"
+    assert tables and conforming == tables  # every table's Parquet (and its other formats) names its schema
     expected = sum(len(p.files) for p in pub.packages) + sum(len(r.files) for r in pub.releases)
     assert files == expected + sum(1 for f in pub.changes if f.kind != "schema")
 

@@ -66,6 +66,9 @@ ADMS = "http://purl.org/adms/"
 ATTRIBUTION = ADMS + "licencetype/Attribution"  # the ADMS licence type of CC BY 4.0
 FREQUENCY = "IRREG"  # releases follow new announcements, at no fixed interval
 AVAILABILITY = "STABLE"  # stable URLs: released files never change, current files keep their address
+TABULAR_DATA_PACKAGE = (
+    "https://specs.frictionlessdata.io/tabular-data-package/"  # what datapackage.json and the ZIP follow
+)
 GENERIC_KEYWORDS = {"开放数据"}  # keywords that are no subject
 
 
@@ -156,6 +159,8 @@ def distribution(
     }
     if schema is not None:
         out["dct:conformsTo"] = thing(schema.url, "dct:Standard", "rdfs:Resource")
+    elif f.kind in ("datapackage", "zip"):  # a descriptor, or every file with its descriptor
+        out["dct:conformsTo"] = thing(TABULAR_DATA_PACKAGE, "dct:Standard", "rdfs:Resource")
     return out
 
 
