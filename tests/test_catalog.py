@@ -169,6 +169,27 @@ def test_each_dataset_page_embeds_schema_org_json_ld(built_site: Path, site_url:
             assert str(graph.value(d, SDO.sha256)) == sha256(path)
 
 
+def test_the_changes_page_describes_the_changelog_as_the_catalogue_does(built_site: Path, site_url: str) -> None:
+    """The changelog is a dataset of the catalogue; its page carries the schema.org description with the
+    same IRI and identifier, and downloads that are the files the page offers."""
+    html = (built_site / "changes" / "index.html").read_text(encoding="utf-8")
+    (block,) = JSONLD_SCRIPT.findall(html)
+    graph = Graph().parse(data=block, format="json-ld", publicID=site_url + "changes/")
+    (dataset,) = graph.subjects(RDF.type, SDO.Dataset)
+    catalogue = Graph().parse(built_site / "catalog.jsonld", format="json-ld", publicID=site_url + "catalog.jsonld")
+    (changelog,) = (d for d in catalogue.subjects(RDF.type, DCAT.Dataset) if str(d).endswith("changes/#data"))
+    assert dataset == changelog
+    assert graph.value(dataset, SDO.identifier) == catalogue.value(changelog, DCT.identifier)
+    assert str(graph.value(dataset, SDO.name)) == str(catalogue.value(changelog, DCT.title))
+    assert graph.value(dataset, SDO.license) == URIRef("https://creativecommons.org/licenses/by/4.0/")
+    downloads = {
+        local(built_site, site_url, graph.value(d, SDO.contentUrl)): d for d in graph.objects(dataset, SDO.distribution)
+    }
+    assert {p.name for p in downloads} == {"changes.csv", "changes.excel.csv"}
+    for path, d in downloads.items():
+        assert str(graph.value(d, SDO.sha256)) == sha256(path)
+
+
 def test_catalog_page_lists_every_package_and_its_stable_urls(built_site: Path) -> None:
     html = (built_site / "catalog" / "index.html").read_text(encoding="utf-8")
     for package in ("register", "policies"):

@@ -27,6 +27,7 @@ from generator.export.finder import finder_file
 from generator.export.jsonfiles import json_array
 from generator.export.package import package_files
 from generator.export.parquet import parquet
+from generator.export.schemaorg import changelog_jsonld
 from generator.export.search_index import search_file
 from generator.export.table import Table
 from generator.export.templates import template_files
@@ -102,6 +103,16 @@ def export(site: SiteModel) -> Publication:
         releases,
         changes_files,
         api,
+        changelog_jsonld(
+            changes_files,
+            model.packages[0],
+            base=base,
+            site_name=site.config.site_name,
+            first_release=first_release,
+            modified=modified,
+        )
+        if changes_files and model.packages
+        else {},
     )
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from generator.export.coverage import coverage, xsd_type
 from generator.model import sitemap
+from generator.model.history import CHANGELOG_DESCRIPTION, CHANGELOG_ID, CHANGELOG_TITLE
 from generator.model.publication import Download, PackageFiles, ReleaseFiles
 from generator.model.register import DEFAULT_LICENCE, Package
 
@@ -283,20 +284,17 @@ def changelog(files: Sequence[Download], package: Package, *, first_release: str
     """``changes.csv`` and its Excel variant as a dataset: every record added, removed or changed."""
     schema = next((f for f in files if f.kind == "schema"), None)
     data = [f for f in files if f.kind != "schema"]
-    description = (
-        "两个相邻版本之间（以及最新版本与当前数据之间）逐条记录的新增、删除和修改，每个修改的字段都有原值和新值。"
-    )
     return {
         "@id": sitemap.CHANGES_DATASET,
         "@type": "dcat:Dataset",
         **common(
             package,
-            title="更新记录：逐条记录的变更清单",
-            description=description,
+            title=CHANGELOG_TITLE,
+            description=CHANGELOG_DESCRIPTION,
             issued=first_release or modified,
             modified=modified,
         ),
-        "dct:identifier": "hsp-changes",
+        "dct:identifier": CHANGELOG_ID,
         "dcat:keyword": [zh("更新记录"), zh("变更清单")],
         "dct:subject": [{"@type": "skos:Concept", "skos:prefLabel": zh("数据更新记录")}],
         "dcat:landingPage": document(sitemap.CHANGES_PAGE),

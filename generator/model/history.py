@@ -15,6 +15,11 @@ COLUMNS = ("version", "date", "note")
 VERSION = re.compile(r"^\d+\.\d+\.\d+$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 UNRELEASED = "unreleased"
+CHANGELOG_ID = "hsp-changes"  # the changelog as a dataset: one identifier in DCAT and schema.org
+CHANGELOG_TITLE = "更新记录：逐条记录的变更清单"
+CHANGELOG_DESCRIPTION = (
+    "两个相邻版本之间（以及最新版本与当前数据之间）逐条记录的新增、删除和修改，每个修改的字段都有原值和新值。"
+)
 CHANGE_LABELS = {"added": "新增", "removed": "删除", "changed": "修改"}
 CHANGE_COLUMNS = (
     "from_version",

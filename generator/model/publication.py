@@ -176,6 +176,7 @@ class Publication:
     releases: tuple[ReleaseFiles, ...] = ()  # every release's packages (their files are also in others)
     changes: tuple[Download, ...] = ()  # changes.csv, its Excel variant and its Table Schema (also in others)
     api: tuple[Download, ...] = ()  # api/index.json and the per-kind indexes (also in others)
+    changes_schema_org: dict[str, Any] = field(default_factory=dict)  # the changes page's JSON-LD
 
     @property
     def files(self) -> tuple[Download, ...]:
