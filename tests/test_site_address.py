@@ -63,6 +63,10 @@ def test_every_address_that_must_be_absolute_is(addressed: Path) -> None:
     dataset = (addressed / "data" / "register" / "index.html").read_text(encoding="utf-8")
     assert f"{BASE}data/register/" in dataset  # citations
     assert f'"{BASE}data/register/studios.csv"' in dataset or f"{BASE}data/register/studios.csv" in dataset  # snippets
+    # Reading a URL, DuckDB first fetches its httpfs extension from abroad: the page says what to do if it cannot.
+    assert "httpfs" in dataset and "先把文件下载到本地" in dataset
+    changes = (addressed / "changes" / "index.html").read_text(encoding="utf-8")
+    assert f"{BASE}data/changes.csv" in changes and "先把 changes.csv 下载到本地" in changes
     not_found = (addressed / "404.html").read_text(encoding="utf-8")
     assert 'href="//' not in not_found and f'href="{PREFIX}feeds/announcements.xml"' in not_found
 
