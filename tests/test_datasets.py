@@ -1,5 +1,5 @@
 """The committed datasets: valid by our validator and by frictionless itself, and complete against
-the real records in ../shared/data/."""
+the real records as they were handed in (a copy in tests/cases/handed-in/)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from frictionless import Package
 
 from generator.validate import validate
 
-SHARED = REPO.parent / "shared" / "data"
+HANDED_IN = REPO / "tests" / "cases" / "handed-in"
 PACKAGES = sorted(REPO.glob("datasets/*/datapackage.json"))
 
 
@@ -46,10 +46,9 @@ def test_csv_files_are_utf8_without_bom() -> None:
         assert b"\r\n" not in data, path
 
 
-@pytest.mark.skipif(not SHARED.exists(), reason="../shared/data is not beside this checkout")
 @pytest.mark.parametrize("kind", ["bases", "studios"])
-def test_every_shared_record_is_imported_with_provenance(kind: str) -> None:
-    source = rows(SHARED / f"{kind}.csv")
+def test_every_handed_in_record_is_imported_with_provenance(kind: str) -> None:
+    source = rows(HANDED_IN / f"{kind}.csv")
     ours = rows(REPO / "datasets" / "register" / f"{kind}.csv")
     assert len(ours) == len(source) == {"bases": 39, "studios": 123}[kind]
     for theirs, mine in zip(source, ours):
@@ -65,9 +64,8 @@ def test_every_shared_record_is_imported_with_provenance(kind: str) -> None:
     assert len({r["id"] for r in ours}) == len(ours)
 
 
-@pytest.mark.skipif(not SHARED.exists(), reason="../shared/data is not beside this checkout")
-def test_every_shared_announcement_is_imported() -> None:
-    source = {r["id"]: r for r in rows(SHARED / "announcements.csv")}
+def test_every_handed_in_announcement_is_imported() -> None:
+    source = {r["id"]: r for r in rows(HANDED_IN / "announcements.csv")}
     ours = {r["id"]: r for r in rows(REPO / "datasets" / "register" / "announcements.csv")}
     assert ours.keys() == source.keys()
     for key, theirs in source.items():
