@@ -8,6 +8,7 @@ import html
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -230,6 +231,57 @@ def test_dataset_snippets_run_as_printed_with_the_schema_types(
             assert str(frame[field["name"]].dtype).startswith(pandas_type.split("[")[0]) or (
                 pandas_type == "string" and str(frame[field["name"]].dtype) in {"string", "str"}
             ), field["name"]
+
+
+R_CLASSES = {"string": "character", "integer": "integer", "year": "integer", "number": "numeric", "date": "Date"}
+R_CLASSES["boolean"] = "logical"
+
+
+@pytest.mark.parametrize("package", ["register", "policies"])
+def test_the_r_snippet_runs_as_printed_with_the_schema_types(built_site: Path, package: str) -> None:
+    """The readr lines of the R snippet, run by Rscript in the folder of the downloaded files: every
+    column has the class its Table Schema type calls for. (The arrow line is not run: Debian packages
+    no arrow for R.)"""
+    rscript = shutil.which("Rscript")
+    if rscript is None:
+        assert not os.environ.get("CI"), "CI installs R and readr (README's test command): Rscript is missing"
+        pytest.skip("Rscript is not installed (apt-get install --no-install-recommends r-base-core r-cran-readr)")
+    page = built_site / "data" / package / "index.html"
+    snippet = code(page, "snippet-r")
+    assert "arrow::read_parquet" in snippet
+    readr = "\n".join(line for line in snippet.splitlines() if "arrow::" not in line)
+    descriptor = json.loads((built_site / "data" / package / "datapackage.json").read_text(encoding="utf-8"))
+    report = "".join(
+        f'for (n in names({r["name"]})) cat("{r["name"]}", n, class({r["name"]}[[n]])[1], nrow({r["name"]}), "\\n")\n'
+        for r in descriptor["resources"]
+    )
+    run = subprocess.run(
+        [
+            rscript,
+            "-e",
+            readr
+            + "\n"
+            + report
+            + 'cat("problems", sum(sapply(list('
+            + ", ".join(r["name"] for r in descriptor["resources"])
+            + '), function(t) nrow(problems(t)))), "\\n")',
+        ],
+        cwd=built_site / "data" / package,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    got = {
+        (t, n): (c, int(rows))
+        for t, n, c, rows in (line.split() for line in run.stdout.splitlines() if line.split()[0] != "problems")
+    }
+    assert run.stdout.splitlines()[-1].split() == ["problems", "0"], run.stdout  # every cell parsed as its type
+    for resource in descriptor["resources"]:
+        rows = len(pd.read_csv(built_site / "data" / package / resource["path"], dtype=str))
+        for field in resource["schema"]["fields"]:
+            cls, n = got[(resource["name"], field["name"])]
+            assert (cls, n) == (R_CLASSES[field.get("type", "string")], rows), (resource["name"], field["name"])
 
 
 def test_changes_snippets_run_as_printed(built_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:

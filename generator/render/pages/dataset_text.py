@@ -79,6 +79,22 @@ def duckdb_read(table: str, url: str, schema: dict[str, Any]) -> str:
     return f"CREATE TABLE {table} AS SELECT * FROM read_csv('{url}', header = true, columns = {{{columns}}});"
 
 
+R_TYPES = {
+    "integer": "col_integer()",
+    "year": "col_integer()",
+    "number": "col_double()",
+    "boolean": "col_logical()",
+    "date": 'col_date("%Y-%m-%d")',
+}
+
+
+def r_read(var: str, url: str, schema: dict[str, Any]) -> str:
+    """readr's ``read_csv`` with every column typed from the Table Schema: text as character (ids keep
+    their leading zeros), integers and years as integers, dates as dates."""
+    typed = "".join(f"{f['name']} = {R_TYPES[f['type']]}, " for f in fields_of(schema) if f.get("type") in R_TYPES)
+    return f'{var} <- read_csv("{url}", col_types = cols({typed}.default = col_character()))'
+
+
 PLACEHOLDER = "(URL of this page)"  # where a citation's URL goes when the site's address is not configured
 
 

@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 
 from generator.model.cells import FORMULA_LEADS
 from generator.model.page import Page
-from generator.model.publication import AUTHOR_EN, PackageFiles, Publication, ResourceFiles, human_size, title_en
+from generator.model.publication import AUTHOR_EN, PackageFiles, Publication, human_size, title_en
 from generator.model.site import SiteModel
 from generator.render.pages.dataset_text import (
     PLACEHOLDER,
@@ -24,6 +24,7 @@ from generator.render.pages.dataset_text import (
     field_rows,
     pandas_read,
     preview,
+    r_read,
 )
 
 FORMULA_CHARS = "、".join({"\t": "制表符", "\r": "回车符"}.get(c, c) for c in FORMULA_LEADS)
@@ -82,19 +83,23 @@ class DatasetContext:
         ]
         return "\n".join(lines) + "\n"
 
+    @property
+    def r(self) -> str:
+        """The R snippet, exactly as printed (tests/test_opendata.py runs it where R and readr are installed)."""
+        lines = ["library(readr)", ""]
+        lines += [r_read(r.resource.name, self.url(r.get("csv").url), r.resource.schema) for r in self.pf.resources]
+        first = self.pf.resources[0]
+        lines += [
+            "",
+            "# Parquet 文件自带类型（需安装 arrow 包）：",
+            f'{first.resource.name}_typed <- arrow::read_parquet("{self.url(first.get("parquet").url)}")',
+        ]
+        return "\n".join(lines) + "\n"
+
     def url(self, target: str) -> str:
         """A file's address in a code snippet: absolute when the site URL is known, else its file name
         (the snippet then reads the downloaded file from the working folder)."""
         return self.base + target if self.base else posixpath.basename(target)
-
-    def text_columns(self, r: ResourceFiles) -> list[str]:
-        return [f.name for f in self.fields[r.resource.name] if f.text]
-
-    def pandas_dtype(self, r: ResourceFiles) -> str:
-        return "{" + ", ".join(f'"{n}": "string"' for n in self.text_columns(r)) + "}"
-
-    def r_cols(self, r: ResourceFiles) -> str:
-        return "cols(" + "".join(f"{n} = col_character(), " for n in self.text_columns(r)) + ".default = col_guess())"
 
 
 def context(pub: Publication, pf: PackageFiles) -> DatasetContext:
