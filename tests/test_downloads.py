@@ -187,6 +187,9 @@ def test_dataset_page_shows_fields_preview_code_and_citations(built_site: Path, 
     )
     assert '<th scope="row"><code>credit_code</code></th>' in html
     assert "studios = pd.read_csv(&#34;studios.csv&#34;, dtype={&#34;id&#34;: &#34;string&#34;" in html
-    assert 'studios &lt;- read_csv("studios.csv", col_types = cols(id = col_character(), ' in html
+    assert (
+        "studios &lt;- read_csv(&#34;studios.csv&#34;, col_types = cols(year = col_integer(), .default = col_character()))"
+        in html
+    )
     assert "[DS/OL]. 版本 " in html and "[Data set]" in html
     assert "'=HYPERLINK(…)" in html and "<code>-2+3</code>" in html  # the rule is explained where the files are
