@@ -166,6 +166,8 @@ def normalise_cell(spec: TableSpec, name: str, value: str, look: Lookups) -> tup
         step(str.upper, "字母改为大写")
     elif name == "id" and not spec.assigns_ids:
         step(str.lower, "字母改为小写")
+    elif name == "id":
+        step(str.upper, "字母改为大写")  # s000001 in an update file: ids of bases and studios are B/S + digits
     elif kind in {"integer", "number"}:
         step(lambda v: NUMBER_SUFFIX.sub(r"\1", v), "去掉数字后面的“年”“个”等字")
     elif name in {"date", "gongshi_start", "gongshi_end"}:
