@@ -164,6 +164,31 @@ def side_by_side_word() -> None:
     d.save(HERE / "studios-word-side-by-side.docx")
 
 
+def nested_word() -> None:
+    """A list framed in a one-cell table (a border drawn round the page), and a long host typed into a
+    small two-row table inside its cell to make it fit: the frame stands for the list, and the nested
+    table's lines are the cell's text (python-docx's ``cell.text`` leaves them out)."""
+    d = docx.Document()
+    d.add_paragraph("2023年武汉市技能大师工作室名单")
+    frame = d.add_table(rows=1, cols=1)
+    t = frame.cell(0, 0).add_table(rows=4, cols=4)
+    for c, text in enumerate(["序号", "工作室名称", "依托单位", "领办人"]):
+        t.cell(0, c).text = text
+    rows = [
+        ("1", "吴文霖技能大师工作室", "湖北生态工程职业技术学院", "吴文霖"),
+        ("2", "张涛技能大师工作室", "", "张涛"),
+        ("3", "赵宗合技能大师工作室", "中国一冶集团有限公司科工建设分公司", "赵宗合"),
+    ]
+    for r, cells in enumerate(rows, start=1):
+        for c, text in enumerate(cells):
+            t.cell(r, c).text = text
+    host = t.cell(2, 2)
+    inner = host.add_table(rows=2, cols=1)
+    inner.cell(0, 0).text = "长江岩土工程有限公司"
+    inner.cell(1, 0).text = "武汉分公司"
+    d.save(HERE / "studios-word-nested-table.docx")
+
+
 def word_without_table() -> None:
     d = docx.Document()
     for text in (
@@ -340,6 +365,7 @@ if __name__ == "__main__":
     two_lists_word()
     side_by_side_word()
     word_without_table()
+    nested_word()
     provincial_xls()
     header_on_row_3()
     extra_remarks_csv()
