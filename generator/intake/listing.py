@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.intake.fields import TableSpec, header_key
-from generator.intake.normalise import SPACES, unwrap
+from generator.intake.normalise import SPACES, lookalikes, unwrap
 
 SYNONYMS = Path(__file__).resolve().parents[1] / "data" / "header_synonyms.csv"
 NAME_COLUMNS = {"name", "host_organization", "master_name"}
@@ -235,6 +235,11 @@ def read_lines(lines: list[tuple[int, str]], spec: TableSpec, provinces: dict[st
             out.skip("合计行", n)
             continue
         item = NUMBERING.sub("", text)
+        similar = lookalikes(item)
+        if similar:  # ⼯作室 (a Kangxi radical, from a PDF) reads as 工作室, and is said so
+            item = "".join(similar.get(c, c) for c in item)
+            shown = "、".join(f"「{c}」（U+{ord(c):04X}）" for c in similar)
+            out.carried.append(f"第 {n} 行的{shown}是康熙部首或兼容汉字，按通用汉字「{''.join(similar.values())}」读取")
         values = parse_item(item, spec)
         if not values and item != text:
             out.unparsed.append((n, text))  # numbered like an entry: never dropped quietly

@@ -354,6 +354,14 @@ def web_texts() -> None:
         "1、黄巨利技能大师工作室（茂名石化）",
     ]
     (HERE / "studios-web-chinese-numbering.txt").write_text("\n".join(chinese) + "\n", encoding="utf-8")
+    # copied from a PDF: 工 came out as the Kangxi radical ⼯ (U+2F2F), which looks the same on screen
+    radicals = [
+        "2023年武汉市技能大师工作室名单",
+        "1. 段杨技能大师\u2f2f作室（武汉重型机床集团有限公司）",
+        "2. 凌勇技能大师工作室（格力暖通制冷设备(武汉)有限公司）",
+        "3. 陶川技能大师\u2f2f作室（武汉滨湖电子有限责任公司）",
+    ]
+    (HERE / "studios-web-kangxi-radicals.txt").write_text("\n".join(radicals) + "\n", encoding="utf-8")
     # Excel's "Unicode 文本" (and Notepad's "Unicode"): UTF-16 with a byte-order mark, tab-separated
     (HERE / "studios-web-utf16.txt").write_bytes(("\r\n".join(tabs) + "\r\n").encode("utf-16"))
 
