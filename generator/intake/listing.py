@@ -61,6 +61,7 @@ class Record:
     row: int
     values: dict[str, str]  # spec field or "trade" → text as printed
     printed: str = ""  # the row's text as printed, for name_as_printed when the name is built
+    unmapped: dict[str, str] = field(default_factory=dict)  # header as printed → cell, for columns not imported
 
 
 @dataclass
@@ -208,7 +209,12 @@ def _read_section(
             out.carried.append(f"第 {n} 行的省份为空，沿用上一行的「{last['province_code']}」")
         last = values
         printed = "".join(values.get(f, "") for f in ("host_organization", "master_name"))
-        out.records.append(Record(n, values, printed))
+        unmapped = {
+            unwrap(header[i]): unwrap(cells[i])
+            for i, name in enumerate(columns)
+            if not name and header[i].strip() and i < len(cells) and cells[i].strip()
+        }
+        out.records.append(Record(n, values, printed, unmapped))
         if heading:
             out.headings[-1].records += 1
     return out

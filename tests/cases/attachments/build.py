@@ -245,6 +245,18 @@ def extra_remarks_csv() -> None:
     (HERE / "studios-extra-remarks.csv").write_bytes(out.getvalue().encode("gbk"))  # as Chinese Excel saves it
 
 
+def revoked_remarks_csv() -> None:
+    """A later list repeats earlier studios with a 备注 saying what became of them: 撤销 and 更名 must not
+    be imported as if nothing had happened (the column is not imported); 新建 is harmless."""
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\r\n")
+    w.writerow(["序号", "工作室名称", "依托单位", "备注"])
+    remarks = ["新建", "考核不合格，予以撤销", "原名段杨数控技能大师工作室，已更名"]
+    for n, ((name, host), remark) in enumerate(zip(WUHAN[2:5], remarks, strict=True), start=1):
+        w.writerow([n, name, host, remark])
+    (HERE / "studios-revoked-remarks.csv").write_bytes(out.getvalue().encode("gbk"))
+
+
 def province_three_ways_csv() -> None:
     """One province printed three ways in one column: full name, short name, one-character 简称."""
     out = io.StringIO()
@@ -377,6 +389,7 @@ if __name__ == "__main__":
     provincial_xls()
     header_on_row_3()
     extra_remarks_csv()
+    revoked_remarks_csv()
     province_three_ways_csv()
     hostile_csv()
     pdf_table()
