@@ -265,6 +265,20 @@ def test_a_bad_update_writes_nothing(project: Path, text: str, expected: str) ->
     assert (project / "register" / "studios.csv").read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [("s000002", "字母改为大写"), ("Ｓ０００００２", "全角字符改为半角"), (" S000002 ", "去掉首尾空格")],
+)
+def test_an_update_finds_the_id_as_normalised(project: Path, typed: str, why: str) -> None:
+    """The id the clerk typed is looked up as the listed normalisation says (s000002 → S000002), not as
+    typed: a change listed and then "编号不在现有记录中" for the same cell contradicts itself."""
+    path = update_file(project.parent, f"编号,职业（工种）\n{typed},焊工\n")
+    code, out = run_cli("import", str(path), "--into", "studios", "--datasets", "datasets", "--update", "--dry-run")
+    assert code == 0, out
+    assert f'  规范化：第 2 行「工作室标识」："{typed}" → "S000002"（{why}）' in out.splitlines(), out
+    assert '  S000002  杨开龙技能大师工作室（update.csv 第 2 行）：职业（工种） "" → "焊工"' in out.splitlines(), out
+
+
 def test_an_update_that_changes_nothing_says_so_and_writes_nothing(project: Path) -> None:
     before = (project / "register" / "studios.csv").read_bytes()
     status = next(r["status"] for r in rows(project / "register" / "studios.csv") if r["id"] == "S000001")

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.intake.fields import TableSpec, header_key
-from generator.intake.normalise import SPACES, unwrap
+from generator.intake.normalise import SPACES, lookalikes, unwrap
 
 SYNONYMS = Path(__file__).resolve().parents[1] / "data" / "header_synonyms.csv"
 NAME_COLUMNS = {"name", "host_organization", "master_name"}
@@ -61,6 +61,7 @@ class Record:
     row: int
     values: dict[str, str]  # spec field or "trade" → text as printed
     printed: str = ""  # the row's text as printed, for name_as_printed when the name is built
+    unmapped: dict[str, str] = field(default_factory=dict)  # header as printed → cell, for columns not imported
 
 
 @dataclass
@@ -208,7 +209,12 @@ def _read_section(
             out.carried.append(f"第 {n} 行的省份为空，沿用上一行的「{last['province_code']}」")
         last = values
         printed = "".join(values.get(f, "") for f in ("host_organization", "master_name"))
-        out.records.append(Record(n, values, printed))
+        unmapped = {
+            unwrap(header[i]): unwrap(cells[i])
+            for i, name in enumerate(columns)
+            if not name and header[i].strip() and i < len(cells) and cells[i].strip()
+        }
+        out.records.append(Record(n, values, printed, unmapped))
         if heading:
             out.headings[-1].records += 1
     return out
@@ -235,6 +241,11 @@ def read_lines(lines: list[tuple[int, str]], spec: TableSpec, provinces: dict[st
             out.skip("合计行", n)
             continue
         item = NUMBERING.sub("", text)
+        similar = lookalikes(item)
+        if similar:  # ⼯作室 (a Kangxi radical, from a PDF) reads as 工作室, and is said so
+            item = "".join(similar.get(c, c) for c in item)
+            shown = "、".join(f"「{c}」（U+{ord(c):04X}）" for c in similar)
+            out.carried.append(f"第 {n} 行的{shown}是康熙部首或兼容汉字，按通用汉字「{''.join(similar.values())}」读取")
         values = parse_item(item, spec)
         if not values and item != text:
             out.unparsed.append((n, text))  # numbered like an entry: never dropped quietly

@@ -21,6 +21,7 @@ from generator.intake.choices import choices_from_files
 from generator.intake.fields import TableSpec, header_key, table_spec
 from generator.intake.import_ import ImportPlan, plan_rows
 from generator.intake.listing import NUMBERING, PSEUDO, Listing, Record, read_lines, read_table
+from generator.intake.normalise import lookalikes
 from generator.intake.plausible import announcement_rows
 from generator.intake.published import Published, read_published
 from generator.intake.read import Upload
@@ -190,7 +191,11 @@ def plan_list(
         numbered_by_reader=False,
     )
     planned = plan_rows(plan, upload, datasets, schemas, before, allow_duplicates, columns=list(spec.names))
-    checked = publisher_titles(planned.problems, listing, spec, shown) + heading_counts(listing, spec, shown)
+    checked = (
+        publisher_titles(planned.problems, listing, spec, shown)
+        + heading_counts(listing, spec, shown)
+        + status_remarks(listing, into, shown)
+    )
     return ListPlan(replace(planned, problems=checked), listing, source)
 
 
@@ -224,6 +229,32 @@ def doubled_columns(listing: Listing, spec: TableSpec, shown: str) -> tuple[Prob
             )
         )
     return tuple(out)
+
+
+STATUS_REMARK = re.compile(r"撤销|撤消|取消|退出|终止|注销|更名|变更|暂缓|不予|整改|停止|合并")
+
+
+def status_remarks(listing: Listing, table: str, shown: str) -> tuple[Problem, ...]:
+    """A column that is not imported (备注, 说明) saying 撤销 or 更名 beside a record: imported as it
+    stands, the record would be shown as approved under the name in the list. The clerk decides: the
+    column left out on purpose (``--map "备注=skip"``) and the change made by ``--update``, or the row
+    taken out of the list."""
+    return tuple(
+        Problem(
+            shown,
+            record.row,
+            "import-status-remark",
+            f"「{header}」列不导入，而这一行写着「{text}」：照原样导入，网站上看不到这一变化",
+            field=header,
+            actual=text,
+            hint=f'请对照原公告核对这一行。照常导入时加 --map "{header}=skip"（该列不导入），导入后用 '
+            f"python -m generator import 修改表.xlsx --into {table} --update 写明撤销（状态、状态来源网址、状态说明）"
+            "或更正名称；这一行本不该收录时，从名单中删去后再导入。",
+        )
+        for record in listing.records
+        for header, text in record.unmapped.items()
+        if STATUS_REMARK.search(text)
+    )
 
 
 def heading_counts(listing: Listing, spec: TableSpec, shown: str) -> tuple[Problem, ...]:
@@ -283,7 +314,8 @@ def template_row(spec: TableSpec, record: Record, announcement: dict[str, str], 
     if spec.name == "studios":
         if v.get("name"):
             row["name_as_printed"], row["name_quality"] = v["name"], "printed"
-            named = MASTER_IN_NAME.match("".join(v["name"].split()))
+            plain = "".join(v["name"].split())
+            named = MASTER_IN_NAME.match("".join(lookalikes(plain).get(c, c) for c in plain))
             if named and not v.get("master_name"):
                 row["master_name"] = named.group(1)  # 付一鸣技能大师工作室: the master is in the name
         elif v.get("master_name"):

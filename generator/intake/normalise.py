@@ -5,7 +5,8 @@ invisible characters (BOM, zero-width space), full-width digits and letters in i
 dates (NFKC), ``[2011]``/``【2011】``/``(2011)`` around the year of a document number → ``〔2011〕``,
 a province or an enum value given by its Chinese name → its code, ``2023年`` → ``2023``,
 ``2024/5/1`` → ``2024-05-01``, a line break inside a name (dropped between Chinese characters; between masters
-``;``), ``《…》`` around a name or host (the printed text stays in ``name_as_printed``), several masters separated by ``、`` or ``，`` → ``;``.
+``;``), ``《…》`` around a name or host (the printed text stays in ``name_as_printed``), several masters separated by ``、`` or ``，`` → ``;``,
+a Kangxi radical or CJK compatibility ideograph in a name (``⼯`` U+2F2F, copied from a PDF) → the common character (``工``).
 
 Choosing an option from the template's drop-down list (``"420000 湖北"``) is not a change: the code in
 front is taken silently. Anything else is left as it is, for validation to judge.
@@ -37,6 +38,8 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 is 1900-01-01 (Excel counts a 29
 CITY_SUFFIX = re.compile(r"^(.{2,}?)(市|地区)$")
 QUOTED = re.compile(r"^[《「“\"](.+)[》」”\"]$")  # 《…工作室》: the marks around a title are not part of the name
 KEEP_LINES = {"evidence", "notes"}  # free text, where a line break is the clerk's
+# CJK radicals supplement, Kangxi radicals, CJK compatibility ideographs (and their supplement)
+LOOKALIKE_BLOCKS = ((0x2E80, 0x2EFF), (0x2F00, 0x2FDF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F))
 
 
 @dataclass(frozen=True)
@@ -166,6 +169,8 @@ def normalise_cell(spec: TableSpec, name: str, value: str, look: Lookups) -> tup
         step(str.upper, "字母改为大写")
     elif name == "id" and not spec.assigns_ids:
         step(str.lower, "字母改为小写")
+    elif name == "id":
+        step(str.upper, "字母改为大写")  # s000001 in an update file: ids of bases and studios are B/S + digits
     elif kind in {"integer", "number"}:
         step(lambda v: NUMBER_SUFFIX.sub(r"\1", v), "去掉数字后面的“年”“个”等字")
     elif name in {"date", "gongshi_start", "gongshi_end"}:
@@ -178,6 +183,11 @@ def normalise_cell(spec: TableSpec, name: str, value: str, look: Lookups) -> tup
         step(lambda v: unicodedata.normalize("NFKC", v), "全角字符改为半角")
     elif name == "issuing_body":
         step(lambda v: v.replace("；", ";"), "全角分号改为英文分号")
+    if name in NAME_FIELDS and (similar := lookalikes(value)):
+        step(
+            lambda v: "".join(similar.get(c, c) for c in v),
+            "康熙部首或兼容汉字改为通用汉字（" + "、".join(f"U+{ord(c):04X} → {similar[c]}" for c in similar) + "）",
+        )
     if name == "master_name":
         step(lambda v: MASTER_SEPARATORS.sub(";", v).strip(";"), "多位领办人改用英文分号 ; 分隔")
         step(lambda v: ";".join("".join(m.split()) for m in v.split(";")), "删除姓名中的空格（仍是一位领办人）")
@@ -219,6 +229,18 @@ def unwrap(text: str) -> str:
 
 def _wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in {"W", "F"}
+
+
+def lookalikes(value: str) -> dict[str, str]:
+    """Characters that look like a common Chinese character but are another code point: a Kangxi radical
+    (⼯ U+2F2F for 工, as text copied from a PDF often has) or a CJK compatibility ideograph (兀 U+FA0C
+    for 兀). Searching for 工作室 would not find the name, and the duplicate check would compare them
+    only after NFKC; NFKC gives the common character."""
+    return {
+        c: unicodedata.normalize("NFKC", c)
+        for c in dict.fromkeys(value)
+        if any(lo <= ord(c) <= hi for lo, hi in LOOKALIKE_BLOCKS) and unicodedata.normalize("NFKC", c) != c
+    }
 
 
 def _hidden_characters(value: str, keep_lines: bool) -> set[str]:

@@ -1,7 +1,9 @@
 """Read a list as it was published, into numbered rows of text (a table) or numbered lines (a text).
 
 * ``.docx`` (python-docx): every table, in order, as one table (a table split across pages, or into
-  one table per page, reads as one); a vertically merged cell carries its value to each row it covers.
+  one table per page, reads as one); a vertically merged cell carries its value to each row it covers;
+  a table nested in a cell gives its lines to that cell, and a one-cell table framing the list stands
+  for the tables inside it.
   A Word file with no table is read as text from its paragraphs.
 * ``.xls`` (xlrd): the first visible sheet; merged cells carried; Excel error values kept as kinds.
 * ``.xlsx`` / ``.csv``: as :mod:`generator.intake.read` reads them, header anywhere.
@@ -19,11 +21,15 @@ import io
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.intake.encodings import decode
 from generator.intake.read import cell_text, is_docx
 from generator.model.problems import Problem
 from generator.validate.checks.sniff import is_xlsx
+
+if TYPE_CHECKING:
+    from docx.table import Table, _Cell
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 Rows = list[tuple[int, list[str]]]
@@ -92,19 +98,44 @@ def read_docx(data: bytes, shown: str) -> tuple[Published | None, list[Problem]]
             "请在 Word/WPS 中打开并重新另存为 .docx。",
         )
     table: Rows = []
-    for t in document.tables:
+    notes: list[str] = []
+    tables = _list_tables(document.tables)
+    for t in tables:
         for row in t.rows:
             cells: list[str] = []
             previous = None
             for cell in row.cells:  # a horizontally merged cell appears once per column it spans
-                cells.append("" if cell._tc is previous else cell.text.strip())
+                cells.append("" if cell._tc is previous else _cell_text(cell))
+                if cell._tc is not previous and cell.tables:
+                    notes.append(
+                        f"第 {len(table) + 1} 行第 {len(cells)} 列的单元格里嵌有表格，其中的文字已逐行读入这一格。"
+                    )
                 previous = cell._tc
             table.append((len(table) + 1, cells))
     if table:
-        many = f"，{len(document.tables)} 个表格连续读取" if len(document.tables) > 1 else ""
-        return Published(shown, f"Word 文档（.docx）的表格{many}，行号按表格的行数", table=table), []
+        many = f"，{len(tables)} 个表格连续读取" if len(tables) > 1 else ""
+        return Published(shown, f"Word 文档（.docx）的表格{many}，行号按表格的行数", table=table, notes=notes), []
     lines = [(n, p.text) for n, p in enumerate(document.paragraphs, start=1)]
     return Published(shown, "Word 文档（.docx），没有表格，按段落读取（行号为段落序号）", lines=lines), []
+
+
+def _list_tables(tables: list[Table]) -> list[Table]:
+    """The tables that hold the list: a one-cell table used as a frame around it stands for the tables
+    inside it."""
+    out: list[Table] = []
+    for t in tables:
+        inner = t.rows[0].cells[0].tables if len(t.rows) == 1 and len(t.columns) == 1 else []
+        out.extend(_list_tables(inner) if inner else [t])
+    return out
+
+
+def _cell_text(cell: _Cell) -> str:
+    """Every paragraph of the cell in order, those of a table nested in it too (``cell.text`` leaves
+    them out: a host typed in a small table inside the cell would be lost without a word)."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    return "\n".join(Paragraph(p, cell).text for p in cell._tc.iter(qn("w:p"))).strip()
 
 
 def read_xls(data: bytes, shown: str) -> tuple[Published | None, list[Problem]]:

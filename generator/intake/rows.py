@@ -46,14 +46,22 @@ def map_header(spec: TableSpec, upload: Upload) -> tuple[list[str | None], list[
             seen[name] = index
         columns.append(name)
     if not seen:
+        below = next(
+            (n for n, cells in upload.rows[:5] if sum(bool(c.strip()) and header_key(c) in known for c in cells) >= 2),
+            None,
+        )  # a title row (WPS: 2024年……名单, merged across) typed above the template's header
         return columns, [
             Problem(
                 upload.shown,
                 upload.header_row,
                 "import-no-header",
-                "第 1 行不是表头：没有一个列名与模板相符",
+                f"第 {upload.header_row} 行不是表头：没有一个列名与模板相符"
+                + (f"；表头在第 {below} 行" if below else ""),
+                actual=next((c for c in upload.header if c.strip()), ""),
                 expected="、".join(spec.title(n) for n in spec.names),
-                hint="请使用 python -m generator template 生成的模板，不要删除表头行。",
+                hint=f"请删去表头上方的标题行（{_rows(upload.header_row, below - 1)}），让表头在第 1 行，再导入。"
+                if below
+                else "请使用 python -m generator template 生成的模板，不要删除表头行。",
             )
         ]
     for name in spec.names:
@@ -69,6 +77,10 @@ def map_header(spec: TableSpec, upload: Upload) -> tuple[list[str | None], list[
                 )
             )
     return columns, problems
+
+
+def _rows(first: int, last: int) -> str:
+    return f"第 {first} 行" if first == last else f"第 {first}–{last} 行"
 
 
 def collect_rows(

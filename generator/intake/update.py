@@ -24,7 +24,7 @@ from generator.errors import HspError
 from generator.intake.choices import choices_from_files
 from generator.intake.fields import header_key, table_spec
 from generator.intake.import_ import ChangedMeanwhile, ImportPlan, _key, commit, validate_merged
-from generator.intake.normalise import lookups
+from generator.intake.normalise import lookups, normalise_cell
 from generator.intake.outcome import datasets_option, folder
 from generator.intake.read import Upload, read_upload
 from generator.intake.rows import collect_rows, map_header
@@ -108,10 +108,14 @@ def plan_update(file: Path, into: str, datasets: Path, schemas: Path = paths.SCH
     if errors(problems):
         return UpdatePlan(replace(plan, problems=tuple(problems)))
     id_column = columns.index("id")
-    ids = {number: cells[id_column].strip() if id_column < len(cells) else "" for number, cells in upload.rows}
+    look = lookups(spec, choices_from_files(datasets))
+    ids = {  # as normalised (and listed) by collect_rows: Ｓ０００００１ or s000001 is S000001
+        number: normalise_cell(spec, "id", cells[id_column], look)[0] if id_column < len(cells) else ""
+        for number, cells in upload.rows
+    }
     given = [c for c in columns if c and c != "id"]
     upload, cleared = _clear_marks(upload, columns)
-    rows, changes, skipped, found = collect_rows(spec, upload, columns, lookups(spec, choices_from_files(datasets)))
+    rows, changes, skipped, found = collect_rows(spec, upload, columns, look)
     problems += [p for p in found if p.code not in NOT_FOR_UPDATE]
     original = target.read_bytes()
     header, records = _read(original)

@@ -114,6 +114,7 @@ CHECKS: tuple[CheckInfo, ...] = (
     CheckInfo("import-heading-count", "省份标题所载数量与认出的条目数不符", "导入", "row", WARNING),
     CheckInfo("import-count-short", "导入后记录数仍少于公告所载数量", "导入", "cell", WARNING),
     CheckInfo("import-announcement-exists", "公告标识已经存在", "导入", "cell"),
+    CheckInfo("import-status-remark", "不导入的备注列写着撤销、更名等状态变化", "导入", "cell"),
 )
 
 BY_CODE: dict[str, CheckInfo] = {c.code: c for c in CHECKS}

@@ -164,6 +164,31 @@ def side_by_side_word() -> None:
     d.save(HERE / "studios-word-side-by-side.docx")
 
 
+def nested_word() -> None:
+    """A list framed in a one-cell table (a border drawn round the page), and a long host typed into a
+    small two-row table inside its cell to make it fit: the frame stands for the list, and the nested
+    table's lines are the cell's text (python-docx's ``cell.text`` leaves them out)."""
+    d = docx.Document()
+    d.add_paragraph("2023年武汉市技能大师工作室名单")
+    frame = d.add_table(rows=1, cols=1)
+    t = frame.cell(0, 0).add_table(rows=4, cols=4)
+    for c, text in enumerate(["序号", "工作室名称", "依托单位", "领办人"]):
+        t.cell(0, c).text = text
+    rows = [
+        ("1", "吴文霖技能大师工作室", "湖北生态工程职业技术学院", "吴文霖"),
+        ("2", "张涛技能大师工作室", "", "张涛"),
+        ("3", "赵宗合技能大师工作室", "中国一冶集团有限公司科工建设分公司", "赵宗合"),
+    ]
+    for r, cells in enumerate(rows, start=1):
+        for c, text in enumerate(cells):
+            t.cell(r, c).text = text
+    host = t.cell(2, 2)
+    inner = host.add_table(rows=2, cols=1)
+    inner.cell(0, 0).text = "长江岩土工程有限公司"
+    inner.cell(1, 0).text = "武汉分公司"
+    d.save(HERE / "studios-word-nested-table.docx")
+
+
 def word_without_table() -> None:
     d = docx.Document()
     for text in (
@@ -218,6 +243,18 @@ def extra_remarks_csv() -> None:
     for n, (name, host) in enumerate(WUHAN[2:5], start=1):
         w.writerow([n, name, host, "新建" if n % 2 else "续建"])
     (HERE / "studios-extra-remarks.csv").write_bytes(out.getvalue().encode("gbk"))  # as Chinese Excel saves it
+
+
+def revoked_remarks_csv() -> None:
+    """A later list repeats earlier studios with a 备注 saying what became of them: 撤销 and 更名 must not
+    be imported as if nothing had happened (the column is not imported); 新建 is harmless."""
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\r\n")
+    w.writerow(["序号", "工作室名称", "依托单位", "备注"])
+    remarks = ["新建", "考核不合格，予以撤销", "原名段杨数控技能大师工作室，已更名"]
+    for n, ((name, host), remark) in enumerate(zip(WUHAN[2:5], remarks, strict=True), start=1):
+        w.writerow([n, name, host, remark])
+    (HERE / "studios-revoked-remarks.csv").write_bytes(out.getvalue().encode("gbk"))
 
 
 def province_three_ways_csv() -> None:
@@ -329,6 +366,14 @@ def web_texts() -> None:
         "1、黄巨利技能大师工作室（茂名石化）",
     ]
     (HERE / "studios-web-chinese-numbering.txt").write_text("\n".join(chinese) + "\n", encoding="utf-8")
+    # copied from a PDF: 工 came out as the Kangxi radical ⼯ (U+2F2F), which looks the same on screen
+    radicals = [
+        "2023年武汉市技能大师工作室名单",
+        "1. 段杨技能大师\u2f2f作室（武汉重型机床集团有限公司）",
+        "2. 凌勇技能大师工作室（格力暖通制冷设备(武汉)有限公司）",
+        "3. 陶川技能大师\u2f2f作室（武汉滨湖电子有限责任公司）",
+    ]
+    (HERE / "studios-web-kangxi-radicals.txt").write_text("\n".join(radicals) + "\n", encoding="utf-8")
     # Excel's "Unicode 文本" (and Notepad's "Unicode"): UTF-16 with a byte-order mark, tab-separated
     (HERE / "studios-web-utf16.txt").write_bytes(("\r\n".join(tabs) + "\r\n").encode("utf-16"))
 
@@ -340,9 +385,11 @@ if __name__ == "__main__":
     two_lists_word()
     side_by_side_word()
     word_without_table()
+    nested_word()
     provincial_xls()
     header_on_row_3()
     extra_remarks_csv()
+    revoked_remarks_csv()
     province_three_ways_csv()
     hostile_csv()
     pdf_table()

@@ -139,6 +139,20 @@ def texts() -> None:
     (HERE / "bad" / "studios-private-use.csv").write_bytes(pua.encode("utf-8"))
 
 
+def title_row() -> None:
+    """A clerk's own sheet (WPS, Sheet1) with a title typed above the header and merged across it: the
+    refusal says where the header is and which rows to delete."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Sheet1"
+    ws.append(["2023年武汉市技能大师工作室名单"])
+    ws.merge_cells("A1:N1")
+    ws.append(HEADER)
+    ws.append(studio("王五技能大师工作室", "王五", "武汉某机械有限公司"))
+    wb.save(HERE / "bad" / "studios-title-row.xlsx")
+
+
 if __name__ == "__main__":
     merged()
     hidden_sheet()
@@ -146,3 +160,4 @@ if __name__ == "__main__":
     whole_column_merge()
     excel_values()
     texts()
+    title_row()
