@@ -218,6 +218,34 @@ def test_a_status_change_goes_through_import_update(project: Path) -> None:
     assert BADGE.findall(page) == ["已撤销"] and "考核不合格，撤销" in page  # the page and its id stay
 
 
+def test_an_update_takes_dates_as_a_clerk_writes_them(project: Path) -> None:
+    """状态日期 and the validity period are written as dates are in notices (2025年6月, 2019/1,
+    2021年12月31日); each becomes the register's form and is listed, as the announcement dates are."""
+    text = "编号,状态日期,有效期起,有效期止\nS000002,2025年6月,2019/1,2021年12月31日\n"
+    code, out = run_cli(
+        "import", str(update_file(project.parent, text)), "--into", "studios", "--datasets", "datasets", "--update"
+    )
+    assert code == 0, out
+    for column, before, after in (("状态日期", "2025年6月", "2025-06"), ("有效期止", "2021年12月31日", "2021-12-31")):
+        assert f'第 2 行「{column}」："{before}" → "{after}"' in out, out
+    record = next(r for r in rows(project / "register" / "studios.csv") if r["id"] == "S000002")
+    assert (record["status_date"], record["valid_from"], record["valid_to"]) == ("2025-06", "2019-01", "2021-12-31")
+
+
+@pytest.mark.parametrize(("written", "code"), [("验收通过", "accepted"), ("已撤消", "revoked"), ("备案", "approved")])
+def test_an_update_takes_the_status_words_notices_use(project: Path, written: str, code: str) -> None:
+    """Notices say 验收通过, 撤消 (an old form of 撤销) or 备案, not the labels of the code list: each is
+    read as its code and listed (generator/data/value_synonyms.csv)."""
+    text = f"编号,状态,状态来源网址,状态说明\nS000002,{written},https://example.org/tongzhi,按通知原文\n"
+    code_, out = run_cli(
+        "import", str(update_file(project.parent, text)), "--into", "studios", "--datasets", "datasets", "--update"
+    )
+    assert code_ == 0, out
+    assert f"中文名称「{written}」改为代码" in out, out
+    record = next(r for r in rows(project / "register" / "studios.csv") if r["id"] == "S000002")
+    assert record["status"] == code
+
+
 def test_an_update_can_empty_a_field_that_no_longer_applies(project: Path) -> None:
     """A revoked studio reinstated: the status goes back and the old 状态说明 is emptied with （清空）;
     a blank cell beside it still changes nothing."""

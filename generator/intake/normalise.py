@@ -3,7 +3,8 @@
 Safe means the meaning cannot change: surrounding spaces (also full-width U+3000 and no-break spaces),
 invisible characters (BOM, zero-width space), full-width digits and letters in ids, codes, numbers and
 dates (NFKC), ``[2011]``/``【2011】``/``(2011)`` around the year of a document number → ``〔2011〕``,
-a province or an enum value given by its Chinese name → its code, ``2023年`` → ``2023``,
+a province or an enum value given by its Chinese name (or by another word notices use for it, 撤销 or
+验收通过, listed in ``generator/data/value_synonyms.csv``) → its code, ``2023年`` → ``2023``,
 ``2024/5/1`` → ``2024-05-01``, a line break inside a name (dropped between Chinese characters; between masters
 ``;``), ``《…》`` around a name or host (the printed text stays in ``name_as_printed``), several masters separated by ``、`` or ``，`` → ``;``,
 a Kangxi radical or CJK compatibility ideograph in a name (``⼯`` U+2F2F, copied from a PDF) → the common character (``工``).
@@ -14,18 +15,21 @@ front is taken silently. Anything else is left as it is, for validation to judge
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from generator.intake.choices import Choices
 from generator.intake.fields import TableSpec
 
 SPACES = " \t\r\n\u3000\u00a0\u2002\u2003\u2009"
 INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060]")
-CODE_FIELDS = {"id", "credit_code", "announcement_id", "province_code", "date", "gongshi_start", "gongshi_end"}
+DATE_FIELDS = {"date", "gongshi_start", "gongshi_end", "status_date", "valid_from", "valid_to"}
+CODE_FIELDS = {"id", "credit_code", "announcement_id", "province_code", *DATE_FIELDS}
 NAME_FIELDS = {"name", "host_organization", "city", "title", "master_name"}
 DOC_YEAR = re.compile(r"[\[【(〔［〖]\s*(\d{4})\s*[\]】)〕］〗]")
 DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月)?$")
@@ -111,8 +115,20 @@ def lookups(spec: TableSpec, choices: Choices) -> Lookups:
             names[name] = {n: code for code, short, full in choices.provinces for n in (short, full) if n}
             names[name] |= {ABBREVIATIONS[code]: code for code, _, _ in choices.provinces if code in ABBREVIATIONS}
         elif name != "announcement_id":
-            names[name] = {label: code for code, label in spec.enum(name)}
+            names[name] = {**WRITTEN.get(name, {}), **{label: code for code, label in spec.enum(name)}}
     return Lookups(options, names, codes)
+
+
+def _written(path: Path) -> dict[str, dict[str, str]]:
+    """Other words the notices use for a code (撤销, 验收通过 …), kept as data in ``value_synonyms.csv``."""
+    out: dict[str, dict[str, str]] = {}
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            out.setdefault(row["field"], {})[row["written"]] = row["code"]
+    return out
+
+
+WRITTEN = _written(Path(__file__).resolve().parents[1] / "data" / "value_synonyms.csv")
 
 
 def normalise_row(
@@ -160,7 +176,7 @@ def normalise_cell(spec: TableSpec, name: str, value: str, look: Lookups) -> tup
             return look.options[name][value], []  # a drop-down option: not a change
         return _coded(name, value, look, why)
     kind = str(spec.field(name).get("type", "string"))
-    if name in {"date", "gongshi_start", "gongshi_end"}:
+    if name in DATE_FIELDS:
         step(lambda v: DATE_TIME.sub(r"\1", unicodedata.normalize("NFKC", v).strip()), "去掉时刻，只保留日期")
     if name in CODE_FIELDS or kind in {"integer", "number", "year", "date"}:
         step(lambda v: unicodedata.normalize("NFKC", v), "全角字符改为半角")
@@ -173,7 +189,7 @@ def normalise_cell(spec: TableSpec, name: str, value: str, look: Lookups) -> tup
         step(str.upper, "字母改为大写")  # s000001 in an update file: ids of bases and studios are B/S + digits
     elif kind in {"integer", "number"}:
         step(lambda v: NUMBER_SUFFIX.sub(r"\1", v), "去掉数字后面的“年”“个”等字")
-    elif name in {"date", "gongshi_start", "gongshi_end"}:
+    elif name in DATE_FIELDS:
         step(_excel_serial, "Excel 日期序号转为日期")
         step(_iso_date, "日期改为 YYYY-MM-DD 格式")
     elif name == "doc_number":
