@@ -218,6 +218,16 @@ def test_a_status_change_goes_through_import_update(project: Path) -> None:
     assert BADGE.findall(page) == ["已撤销"] and "考核不合格，撤销" in page  # the page and its id stay
 
 
+@pytest.mark.parametrize("header", ["工作室编号", "工作室标识", "记录编号", "ID"])
+def test_an_update_finds_the_id_column_by_what_a_clerk_calls_it(project: Path, header: str) -> None:
+    text = f"{header},职业（工种）\nS000002,钳工\n"
+    code, out = run_cli(
+        "import", str(update_file(project.parent, text)), "--into", "studios", "--datasets", "datasets", "--update"
+    )
+    assert code == 0, out
+    assert next(r for r in rows(project / "register" / "studios.csv") if r["id"] == "S000002")["occupation"] == "钳工"
+
+
 def test_an_update_takes_dates_as_a_clerk_writes_them(project: Path) -> None:
     """状态日期 and the validity period are written as dates are in notices (2025年6月, 2019/1,
     2021年12月31日); each becomes the register's form and is listed, as the announcement dates are."""

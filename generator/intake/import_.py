@@ -156,7 +156,7 @@ def plan_rows(
     added = tuple(Added(n, row["id"], row.get("name") or row.get("title", "")) for n, row in rows)
     return replace(
         plan,
-        problems=tuple(_for_new_announcement(spec, p, shown) for p in problems),
+        problems=tuple(_for_new_announcement(spec, p, shown, {n: row["id"] for n, row in rows}) for p in problems),
         added=added,
         stored=tuple(row for _, row in rows),
         original=original,
@@ -164,14 +164,16 @@ def plan_rows(
     )
 
 
-def _for_new_announcement(spec: TableSpec, p: Problem, shown: str) -> Problem:
-    """The count warning on an announcement just imported is expected: the records come next."""
+def _for_new_announcement(spec: TableSpec, p: Problem, shown: str, ids: dict[int, str]) -> Problem:
+    """The count warning on an announcement just imported is expected: the records come next, under
+    the id of that announcement (``ids``: file row → the announcement's id)."""
     if spec.name == "announcements" and p.code == "count-mismatch" and p.path == shown:
         table = "studios" if p.field == spec.title("count_studios") else "bases"
+        announcement = ids.get(p.row or 0) or "公告标识"
         return replace(
             p,
             hint=f"这是刚导入的公告，名单还没有导入，这条提示是预期的：下一步导入它的名单——公告附有名单文件时用 "
-            f"python -m generator import 附件.docx --into {table} --announcement 公告标识 --dry-run，"
+            f"python -m generator import 附件.docx --into {table} --announcement {announcement} --dry-run，"
             f"否则用 python -m generator template {table} --out 名单.xlsx 生成模板，填好后导入。",
         )
     return p

@@ -32,7 +32,9 @@ from generator.model import sitemap
 from generator.model.problems import Problem, errors, show, summary
 from generator.validate import shown_path, validate
 
-ID_HEADERS = {"编号", "标识"}  # what a clerk calls the id column, besides its title (工作室标识) and name
+ID_HEADERS = {  # what a clerk calls the id column, besides its title (工作室标识) and name
+    *(f"{what}{word}" for what in ("", "工作室", "基地", "记录", "项目") for word in ("编号", "标识", "id")),
+}
 CLEAR = {"（清空）", "(清空)", "清空"}  # what a clerk writes to empty a field; a blank cell changes nothing
 NOT_FOR_UPDATE = {"import-missing-column", "import-id-given"}  # an update names only the changed columns
 GUIDE_LINES = (
