@@ -55,6 +55,51 @@ def test_province_and_level_links_of_a_list_run_along_the_line(page, site_url: s
         assert len(set(tops)) < len(tops) / 2, width
 
 
+# the text a row shows, with the labels its cells carry in ::before (inner_text leaves those out)
+SHOWN_TEXT = """row => Array.from(row.children).filter(c => c.getClientRects().length).map(c => {
+    const before = getComputedStyle(c, '::before').content;
+    return (before && before !== 'none' ? JSON.parse(before) : '') + c.innerText;
+}).join('')"""
+
+
+@pytest.mark.parametrize(
+    ("url", "name", "shown"),
+    [
+        (
+            "studios/",
+            "付一鸣技能大师工作室",
+            ["依托单位：武汉地铁集团有限公司", "公告：2023年武汉市技能大师工作室名单"],
+        ),
+        ("studios/province/420000/", "付一鸣技能大师工作室", ["技能大师：付一鸣", "依托单位：武汉地铁集团有限公司"]),
+        ("bases/", "广西玉林技师学院", ["省份：广西", "层级：国家级"]),
+        ("announcements/wuhan-2023/", "付一鸣技能大师工作室", ["依托单位：武汉地铁集团有限公司", "年份：2023"]),
+    ],
+)
+def test_on_a_phone_a_record_list_reads_without_sideways_scrolling(
+    page, site_url: str, url: str, name: str, shown: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    """At 390 px a list of bases or studios is one block per record, every column labelled, inside
+    the screen: the ten-column table once squeezed 依托单位 and 公告 to two characters a line behind a
+    sideways scroll, a row 200 px tall."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url + url)
+    wrap = page.locator(".hsp-table-wrap", has_text=name).first
+    assert wrap.evaluate("e => e.scrollWidth <= e.clientWidth")
+    row = wrap.locator("tbody tr", has_text=name).first
+    box = row.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert box["height"] < 170, box
+    text = row.evaluate(SHOWN_TEXT)
+    for fact in shown:
+        assert fact in text, text
+    assert "职业（工种）：—" not in text  # an empty column is left out, not spelled out
+    if url.startswith("studios/province/"):  # the 状态 filter still hides rows
+        page.select_option("form.hsp-list-filter select[name=scope]", "ended")
+        assert page.locator("#hsp-list tbody tr:visible").count() == 0
+    page.set_viewport_size({"width": 1366, "height": 900})  # on a desktop it is a table again
+    assert row.locator("th").evaluate("e => getComputedStyle(e).display") == "table-cell"
+
+
 def test_announcement_page_lists_its_records_and_source(page, site_url: str) -> None:
     page.goto(site_url + "announcements/wuhan-2023/")
     assert page.locator("h1").inner_text() == "2023年武汉市技能大师工作室名单"

@@ -361,3 +361,28 @@ def test_on_a_large_site_the_facet_counts_follow_the_results(page, site_url: str
         f"document.querySelector('#hsp-finder-type option[value=studio]').textContent === '技能大师工作室（{len(national)}）'"
     )
     assert page.text_content("#hsp-finder-status").startswith(f"找到 {len(national)} 条记录")
+
+
+def test_on_a_phone_the_filters_fold_so_the_results_follow_the_box(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    """At 390 px the seven selects once filled the screen between the keyword box and the count: a
+    reader typing 武汉 saw no result. There the filters fold behind one button that names those in
+    force; a link that sets one opens them; on a desktop they are always open and the button hidden."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_finder(page, site_url)
+    fold = page.locator("button.hsp-finder__fold")
+    assert fold.get_attribute("aria-expanded") == "false" and not page.is_visible("#hsp-finder-level")
+    page.fill("#hsp-finder-q", "武汉")
+    first = page.locator("#hsp-finder-results a").first
+    box = first.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 844, box
+    assert page.locator("#hsp-finder-status").bounding_box()["y"] < box["y"]  # type: ignore[index]
+    fold.click()
+    assert fold.get_attribute("aria-expanded") == "true"
+    page.select_option("#hsp-finder-level", "national")
+    assert fold.inner_text() == "筛选（已选：国家级）"
+    page.reload()
+    page.wait_for_selector("#hsp-finder-results li")
+    assert page.is_visible("#hsp-finder-level") and fold.get_attribute("aria-expanded") == "true"
+    page.set_viewport_size({"width": 1366, "height": 900})
+    open_finder(page, site_url)
+    assert not fold.is_visible() and page.is_visible("#hsp-finder-level")

@@ -303,6 +303,35 @@
   }
   function statusBadge(r) { return window.HSPSearchCore.statusBadge(DATA, r.n); }
 
+  /* On a phone the seven filters fill the screen below the keyword box, so the count and the results
+   * were out of sight while typing: there they fold behind one button (unless a shared link set one),
+   * which names the filters in force. On a wider screen the button is not shown and they stay open. */
+  var fold = form.querySelector(".hsp-finder__fold");
+  var facets = document.getElementById("hsp-finder-facets");
+  var chosen = fold && fold.querySelector(".hsp-finder__chosen");
+  function setFolded(folded) {
+    facets.classList.toggle("hsp-folded", folded);
+    fold.setAttribute("aria-expanded", folded ? "false" : "true");
+  }
+  function sayChosen() {
+    var labels = [];
+    FACETS.forEach(function (name) {
+      var select = selects[name];
+      if (select.value === (name === "scope" ? "current" : "")) { return; }
+      labels.push(name === "scope" && !select.value ? "全部状态" : select.options[select.selectedIndex].dataset.label);
+    });
+    if (chosen) { chosen.textContent = labels.length ? "（已选：" + labels.join("、") + "）" : "（类型、层级、省份、年份、公告、状态、职业）"; }
+    return labels.length;
+  }
+  form.addEventListener("change", sayChosen);
+  form.addEventListener("reset", function () { window.setTimeout(sayChosen, 0); });
+  window.addEventListener("popstate", sayChosen);
+
   fill(readUrl(START));
   run(readForm());
+  if (fold && facets) {
+    fold.hidden = false;
+    fold.addEventListener("click", function () { setFolded(!facets.classList.contains("hsp-folded")); });
+    setFolded(!sayChosen() && window.matchMedia("(max-width: 44.9375em)").matches);
+  }
 })();

@@ -133,7 +133,26 @@
     });
   }
 
-  function init() { place(); applyAll(); drawer(); names(); }
+  /* Tables of bases and studios read as one block per record on a phone (site.css, .hsp-cards): each
+   * cell gets its column's title as data-label; the status cell and empty (—) cells are marked. */
+  function cards() {
+    document.querySelectorAll("table.hsp-table--records:not(.hsp-cards)").forEach(function (table) {
+      var titles = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) { return th.textContent.trim(); });
+      Array.prototype.forEach.call(table.tBodies, function (body) {
+        Array.prototype.forEach.call(body.rows, function (row) {
+          Array.prototype.forEach.call(row.cells, function (cell, i) {
+            if (cell.tagName !== "TD") { return; }
+            if (cell.querySelector(".hsp-status") && titles[i] === "状态") { cell.classList.add("hsp-cell-status"); return; }
+            cell.setAttribute("data-label", titles[i] || "");
+            if (cell.textContent.trim() === "—") { cell.classList.add("hsp-cell-none"); }
+          });
+        });
+      });
+      table.classList.add("hsp-cards");
+    });
+  }
+
+  function init() { place(); applyAll(); drawer(); names(); cards(); }
   init();
   document.addEventListener("DOMContentLoaded", init);
   window.addEventListener("resize", names);
