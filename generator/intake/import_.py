@@ -27,7 +27,7 @@ from generator.intake.ids import issued_ids, next_ids
 from generator.intake.normalise import Change, lookups
 from generator.intake.plausible import check_plausible, count_short
 from generator.intake.read import Upload, read_upload
-from generator.intake.rows import collect_rows, map_header
+from generator.intake.rows import collect_rows, drop_totals, map_header
 from generator.intake.undo import UNDO_DIR, keep
 from generator.model import sitemap
 from generator.model.problems import Problem, errors
@@ -112,9 +112,10 @@ def plan_rows(
         columns, problems = map_header(spec, upload)
         if errors(problems):
             return replace(plan, problems=tuple(problems))
+    upload, totals = drop_totals(upload)
     rows, changes, skipped, found = collect_rows(spec, upload, columns, lookups(spec, choices_from_files(datasets)))
     problems += found
-    plan = replace(plan, changes=tuple(changes), skipped=tuple(skipped))
+    plan = replace(plan, changes=tuple(changes), skipped=tuple(skipped), notes=(*plan.notes, *totals))
     if not rows:
         problems.append(
             Problem(

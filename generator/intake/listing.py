@@ -27,11 +27,11 @@ from pathlib import Path
 
 from generator.intake.fields import TableSpec, header_key
 from generator.intake.normalise import SPACES, lookalikes, unwrap
+from generator.intake.rows import TOTAL
 
 SYNONYMS = Path(__file__).resolve().parents[1] / "data" / "header_synonyms.csv"
 NAME_COLUMNS = {"name", "host_organization", "master_name"}
 PSEUDO = {"serial": "序号（不导入）", "trade": "职业（工种）", "skip": "不导入"}
-TOTAL = re.compile(r"^\s*(合\s*计|总\s*计|共\s*计|小\s*计)")
 COUNT = r"\s*(?:[（(]\s*共?\s*\d+\s*[个家项名人]?\s*[)）])?\s*[:：]?\s*$"
 NUMBERING = re.compile(
     r"^\s*(?:[（(]\s*(?:\d+|[一二三四五六七八九十]+)\s*[)）]|\d+\s*[.、．,，)）]|[一二三四五六七八九十]+\s*[、.．]"

@@ -3,11 +3,29 @@ and each data row normalised, with every cell that holds the wrong kind of thing
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from generator.intake.cells import cell_problem
 from generator.intake.fields import TableSpec, header_key
 from generator.intake.normalise import Change, Lookups, normalise_row
 from generator.intake.read import Upload
 from generator.model.problems import Problem
+
+TOTAL = re.compile(r"^\s*(合\s*计|总\s*计|共\s*计|小\s*计)")  # a row that counts the records is not one
+
+
+def drop_totals(upload: Upload) -> tuple[Upload, list[str]]:
+    """Rows whose first filled cell is 合计/总计/小计 (a count under the list, as publishers add it) are
+    left out, each said in a note: the same rule as for published lists."""
+    kept, said = [], []
+    for number, cells in upload.rows:
+        first = next((c.strip() for c in cells if c.strip()), "")
+        if first and TOTAL.match(first):
+            said.append(f"已跳过合计行：第 {number} 行（“{first[:20]}”），它不是一条记录。")
+            continue
+        kept.append((number, cells))
+    return (replace(upload, rows=tuple(kept)) if said else upload), said
 
 
 def map_header(spec: TableSpec, upload: Upload) -> tuple[list[str | None], list[Problem]]:
