@@ -30,7 +30,9 @@ from generator.model.problems import WARNING, Problem, errors
 from generator.validate import shown_path, validate
 
 STUDIO_SUFFIX = "技能大师工作室"
-MASTER_IN_NAME = re.compile(r"^([\u4e00-\u9fff·]{2,4})技能大师工作室$")
+MASTER_IN_NAME = re.compile(  # 付一鸣技能大师工作室; 周德明、刘小红技能大师工作室 (several masters, separated)
+    r"^((?:[\u4e00-\u9fff·]{2,4}[、，,;；])*[\u4e00-\u9fff·]{2,4})技能大师工作室$"
+)
 
 
 @dataclass(frozen=True)
