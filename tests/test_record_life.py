@@ -242,6 +242,18 @@ def test_an_update_takes_dates_as_a_clerk_writes_them(project: Path) -> None:
     assert (record["status_date"], record["valid_from"], record["valid_to"]) == ("2025-06", "2019-01", "2021-12-31")
 
 
+def test_an_updates_problems_name_the_columns_the_clerk_sees(project: Path) -> None:
+    """A clerk's file has 状态来源网址, not status_source_url: the hint says the column's title."""
+    text = "编号,状态\nS000002,已撤销\n"
+    code, out = run_cli(
+        "import", str(update_file(project.parent, text)), "--into", "studios", "--datasets", "datasets", "--update"
+    )
+    assert code == 1, out
+    lines = [line for line in out.splitlines() if line.startswith("update.csv:2:")]
+    assert lines and all("status_source_url" not in line and "status_note" not in line for line in lines), out
+    assert any("「状态来源网址」" in line for line in lines), out
+
+
 @pytest.mark.parametrize(("written", "code"), [("验收通过", "accepted"), ("已撤消", "revoked"), ("备案", "approved")])
 def test_an_update_takes_the_status_words_notices_use(project: Path, written: str, code: str) -> None:
     """Notices say 验收通过, 撤消 (an old form of 撤销) or 备案, not the labels of the code list: each is

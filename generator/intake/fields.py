@@ -47,6 +47,16 @@ class TableSpec:
     def title(self, name: str) -> str:
         return str(self.field(name).get("title") or name)
 
+    def in_columns(self, text: str) -> str:
+        """A validator's text as a clerk with a spreadsheet reads it: field names (``status_source_url``)
+        become the column titles (「状态来源网址」). Only names with an underscore, which no Chinese
+        sentence holds by chance."""
+        names = sorted((n for n in self.names if "_" in n), key=len, reverse=True)
+        if not names or not text:
+            return text
+        pattern = re.compile(r"(?<![A-Za-z0-9_])(" + "|".join(map(re.escape, names)) + r")(?![A-Za-z0-9_])")
+        return pattern.sub(lambda m: f"「{self.title(m.group(1))}」", text)
+
     def required(self, name: str) -> bool:
         return bool(self.field(name).get("constraints", {}).get("required"))
 

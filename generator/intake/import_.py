@@ -218,7 +218,14 @@ def _as_import(
 ) -> Problem:
     rel = target.relative_to(datasets).as_posix()
     if p.path == rel and p.row is not None and p.row >= first_new:
-        return replace(p, path=shown, row=numbers[p.row - first_new], field=spec.title(p.field) if p.field else None)
+        return replace(
+            p,
+            path=shown,
+            row=numbers[p.row - first_new],
+            field=spec.title(p.field) if p.field else None,
+            message=spec.in_columns(p.message),
+            hint=spec.in_columns(p.hint),
+        )
     return replace(p, path=shown_path(datasets / p.path) if not Path(p.path).is_absolute() else p.path)
 
 

@@ -183,7 +183,16 @@ def plan_update(file: Path, into: str, datasets: Path, schemas: Path = paths.SCH
         if _key(p, datasets) in before_keys:
             continue
         if p.path == rel and p.row in row_of:
-            problems.append(replace(p, path=shown, row=row_of[p.row], field=spec.title(p.field) if p.field else None))
+            problems.append(
+                replace(
+                    p,
+                    path=shown,
+                    row=row_of[p.row],
+                    field=spec.title(p.field) if p.field else None,
+                    message=spec.in_columns(p.message),
+                    hint=spec.in_columns(p.hint),
+                )
+            )
         else:
             problems.append(replace(p, path=shown_path(datasets / p.path)))
     return UpdatePlan(replace(base, problems=tuple(problems)), tuple(updated))
