@@ -366,5 +366,22 @@ def test_an_updated_list_imported_again_whole_says_which_rows_are_new(datasets: 
     assert code == 1 and digest(datasets) == before
     assert (
         f"文件中 6 行已在 register/studios.csv 中（S000092 至 S000097，同名、同一公告），只有第 {new_row} 行是新的："
-        "名单更新后再次整份导入时会这样。请把新的行另存一个文件（保留表头）再导入；下面逐行列出重复项。"
+        "名单更新后再次整份导入时会这样。加 --only-new 只导入新的行（已有的跳过并列出），或把新的行另存一个文件"
+        "（保留表头）再导入；下面逐行列出重复项。"
     ) in out.splitlines()
+
+    # With --only-new the same file adds the one new entry, and says which rows it left out.
+    code, out = run("import", str(updated), *args, "--only-new", "--dry-run")
+    assert code == 0 and digest(datasets) == before, out
+    code, out = run("import", str(updated), *args, "--only-new")
+    assert code == 0, out
+    assert (
+        "--only-new：跳过文件中已在 register/studios.csv 中的 6 行（第 4、5、6、7、8、9 行，S000092 至 S000097，"
+        "同名、同一公告），只导入其余的行。"
+    ) in out.splitlines(), out
+    added = [line for line in out.splitlines() if line.startswith("  S0")]
+    assert added == [f"  S000098  代能武技能大师工作室（{updated.name} 第 {new_row} 行）"], out
+    # And the list as it is now, imported once more, is one line: already imported, nothing written.
+    after = digest(datasets)
+    code, out = run("import", str(updated), *args, "--only-new")
+    assert code == 0 and digest(datasets) == after and "已经导入过" in out, out

@@ -72,6 +72,11 @@ def template_command(table: str, out: Path, force: bool, datasets: Path) -> None
     metavar="ROW",
     help="确认文件中第 ROW 行不是重复项目，照常导入（可重复使用）。",
 )
+@click.option(
+    "--only-new",
+    is_flag=True,
+    help="名单更新后整份再导入时用：已在数据中的行（同名、同一公告）跳过并列出，只导入新的行。",
+)
 @click.option("--sheet", help="要读取的工作表名称（默认读取可见的数据工作表；隐藏的工作表只在这里指名时读取）。")
 @click.option("--undo", is_flag=True, help="撤销上一次导入：把数据恢复到导入前，并停用那次分配的编号。")
 @click.option(
@@ -98,6 +103,7 @@ def import_command(
     announcement: str | None,
     mapping: tuple[str, ...],
     update: bool,
+    only_new: bool,
 ) -> None:
     """导入填好的模板（.xlsx）或 CSV（UTF-8/GBK/Big5），或用 --announcement 导入公告原样发布的名单
     （Word、旧版 Excel、PDF、网页文字）；校验通过后一次性写入。--undo 撤销上一次导入。"""
@@ -112,7 +118,7 @@ def import_command(
 
             run_update(file, table, datasets, dry_run)
             return
-        _import(file, table, datasets, dry_run, allowed, sheet, undo, announcement, mapping)
+        _import(file, table, datasets, dry_run, allowed, sheet, undo, announcement, mapping, only_new)
 
 
 def _import(
@@ -125,6 +131,7 @@ def _import(
     undo: bool,
     announcement: str | None,
     mapping: tuple[str, ...],
+    only_new: bool = False,
 ) -> None:
     if undo:
         if file or table:
@@ -138,11 +145,11 @@ def _import(
     if announcement is not None:
         from generator.intake.list_command import import_list  # python-docx, xlrd, pdfplumber load only here
 
-        import_list(file, table, announcement, datasets, mapping, dry_run, frozenset(allowed))
+        import_list(file, table, announcement, datasets, mapping, dry_run, frozenset(allowed), only_new)
         return
     if str(file) == "-" or mapping:
         raise UsageError("从标准输入导入、或使用 --map 时，请用 --announcement 指明名单所属的公告。")
-    plan = plan_import(file, table, datasets, allow_duplicates=frozenset(allowed), sheet=sheet)
+    plan = plan_import(file, table, datasets, allow_duplicates=frozenset(allowed), sheet=sheet, only_new=only_new)
     finish(plan, shown_path(file), table, datasets, dry_run)
 
 

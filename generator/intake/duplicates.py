@@ -154,5 +154,24 @@ def partly_imported(
     shown_new = "、".join(str(n) for n in new[:10]) + (f" 等 {len(new)} 行" if len(new) > 10 else "")
     return (
         f"文件中 {len(found)} 行已在 {register_file} 中（{ids[0]} 至 {ids[-1]}，同名、同一公告），只有第 {shown_new} 行是新的："
-        "名单更新后再次整份导入时会这样。请把新的行另存一个文件（保留表头）再导入；下面逐行列出重复项。"
+        "名单更新后再次整份导入时会这样。加 --only-new 只导入新的行（已有的跳过并列出），或把新的行另存一个文件"
+        "（保留表头）再导入；下面逐行列出重复项。"
+    )
+
+
+def without_present(
+    spec: TableSpec, rows: list[tuple[int, dict[str, str]]], existing: list[tuple[int, dict[str, str]]]
+) -> tuple[list[tuple[int, dict[str, str]]], list[tuple[int, str]]]:
+    """``--only-new``: the rows not yet in the register, and (file row, register id) of those that are."""
+    present = in_register(spec, rows, existing)
+    gone = {n for n, _ in present}
+    return [(n, r) for n, r in rows if n not in gone], present
+
+
+def present_note(present: list[tuple[int, str]], register_file: str) -> str:
+    rows = "、".join(str(n) for n, _ in present[:10]) + (f" 等 {len(present)} 行" if len(present) > 10 else "")
+    ids = sorted(i for _, i in present)
+    return (
+        f"--only-new：跳过文件中已在 {register_file} 中的 {len(present)} 行（第 {rows} 行，"
+        f"{ids[0]}{' 至 ' + ids[-1] if len(ids) > 1 else ''}，同名、同一公告），只导入其余的行。"
     )

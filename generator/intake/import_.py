@@ -21,7 +21,14 @@ from pathlib import Path
 from generator import paths
 from generator.files import write_atomically
 from generator.intake.choices import choices_from_files
-from generator.intake.duplicates import already_imported, find_duplicates, partly_imported, register_rows
+from generator.intake.duplicates import (
+    already_imported,
+    find_duplicates,
+    partly_imported,
+    present_note,
+    register_rows,
+    without_present,
+)
 from generator.intake.fields import TableSpec, table_spec
 from generator.intake.ids import issued_ids, next_ids
 from generator.intake.normalise import Change, lookups
@@ -70,6 +77,7 @@ def plan_import(
     *,
     allow_duplicates: frozenset[int] = frozenset(),
     sheet: str | None = None,
+    only_new: bool = False,
 ) -> ImportPlan:
     spec = table_spec(into, schemas)
     target = datasets / sitemap.REGISTER / f"{into}.csv"
@@ -92,7 +100,7 @@ def plan_import(
     upload, problems = read_upload(file, shown, spec.sheet, sheet)
     if upload is None:
         return replace(plan, problems=tuple(problems))
-    return plan_rows(plan, upload, datasets, schemas, before, allow_duplicates)
+    return plan_rows(plan, upload, datasets, schemas, before, allow_duplicates, only_new=only_new)
 
 
 def plan_rows(
@@ -103,6 +111,7 @@ def plan_rows(
     before: list[Problem],
     allow_duplicates: frozenset[int],
     columns: list[str | None] | None = None,
+    only_new: bool = False,
 ) -> ImportPlan:
     """Everything after reading: map, normalise, check, assign ids, validate a merged copy."""
     spec, target, shown = plan.spec, plan.target, upload.shown
@@ -133,6 +142,15 @@ def plan_rows(
     if already and not allow_duplicates:
         return replace(plan, already=tuple(already))
     register_file = target.relative_to(datasets).as_posix()
+    if only_new:  # an updated list imported whole: the rows already in the register are left out, and said
+        rows, present = without_present(spec, rows, existing)
+        if present:
+            gone = {n for n, _ in present}
+            plan = replace(
+                plan,
+                changes=tuple(c for c in plan.changes if c.row not in gone),
+                notes=(*plan.notes, present_note(present, register_file)),
+            )
     partly = partly_imported(spec, rows, existing, register_file)
     if partly:
         plan = replace(plan, notes=(*plan.notes, partly))

@@ -42,6 +42,7 @@ def import_list(
     mapping: tuple[str, ...],
     dry_run: bool,
     allowed: frozenset[int],
+    only_new: bool = False,
 ) -> None:
     if table not in {"studios", "bases"}:
         raise UsageError("--announcement 只用于导入培训基地（--into bases）或工作室（--into studios）的名单。")
@@ -59,7 +60,9 @@ def import_list(
             f"中文列名（如 名称），或 {'、'.join(PSEUDO)}。"
         )
     data = sys.stdin.buffer.read() if str(file) == "-" else None
-    result = plan_list(file, table, announcement, datasets, overrides, data=data, allow_duplicates=allowed)
+    result = plan_list(
+        file, table, announcement, datasets, overrides, data=data, allow_duplicates=allowed, only_new=only_new
+    )
     if not result.plan.already:  # a file imported before is said in one line
         describe(result)
     finish(

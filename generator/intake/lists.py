@@ -68,6 +68,7 @@ def plan_list(
     data: bytes | None = None,
     allow_duplicates: frozenset[int] = frozenset(),
     schemas: Path = paths.SCHEMAS,
+    only_new: bool = False,
 ) -> ListPlan:
     spec = table_spec(into, schemas)
     plan = ImportPlan(spec, datasets / sitemap.REGISTER / f"{into}.csv")
@@ -192,7 +193,9 @@ def plan_list(
         header_row=listing.header_row,
         numbered_by_reader=False,
     )
-    planned = plan_rows(plan, upload, datasets, schemas, before, allow_duplicates, columns=list(spec.names))
+    planned = plan_rows(
+        plan, upload, datasets, schemas, before, allow_duplicates, columns=list(spec.names), only_new=only_new
+    )
     checked = (
         publisher_titles(planned.problems, listing, spec, shown)
         + heading_counts(listing, spec, shown)
