@@ -34,7 +34,7 @@ from generator.intake.ids import issued_ids, next_ids
 from generator.intake.normalise import Change, lookups
 from generator.intake.plausible import check_plausible, count_short
 from generator.intake.read import Upload, read_upload
-from generator.intake.rows import collect_rows, drop_totals, map_header
+from generator.intake.rows import collect_rows, drop_totals, header_below_title, map_header
 from generator.intake.undo import UNDO_DIR, keep
 from generator.model import sitemap
 from generator.model.problems import Problem, errors
@@ -118,6 +118,9 @@ def plan_rows(
     plan = replace(plan, description=upload.description, note=upload.note, notes=upload.notes)
     problems: list[Problem] = []
     if columns is None:
+        upload, title = header_below_title(spec, upload)
+        if title:
+            plan = replace(plan, notes=(*plan.notes, title))
         columns, problems = map_header(spec, upload)
         if errors(problems):
             return replace(plan, problems=tuple(problems))

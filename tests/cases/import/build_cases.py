@@ -141,7 +141,7 @@ def texts() -> None:
 
 def title_row() -> None:
     """A clerk's own sheet (WPS, Sheet1) with a title typed above the header and merged across it: the
-    refusal says where the header is and which rows to delete."""
+    header is found on row 2 and the title is said, not read as a record."""
     wb = Workbook()
     ws = wb.active
     assert ws is not None
@@ -150,7 +150,7 @@ def title_row() -> None:
     ws.merge_cells("A1:N1")
     ws.append(HEADER)
     ws.append(studio("王五技能大师工作室", "王五", "武汉某机械有限公司"))
-    wb.save(HERE / "bad" / "studios-title-row.xlsx")
+    wb.save(HERE / "good" / "studios-title-row.xlsx")
 
 
 if __name__ == "__main__":
