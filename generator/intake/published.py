@@ -5,8 +5,10 @@
   a table nested in a cell gives its lines to that cell, and a one-cell table framing the list stands
   for the tables inside it.
   A Word file with no table is read as text from its paragraphs.
-* ``.xls`` (xlrd): the first visible sheet; merged cells carried; Excel error values kept as kinds.
-* ``.xlsx`` / ``.csv``: as :mod:`generator.intake.read` reads them, header anywhere.
+* ``.xls`` (xlrd): the first visible sheet (other sheets that hold something are named in a note);
+  merged cells carried; Excel error values kept as kinds.
+* ``.xlsx`` / ``.csv``: as :mod:`generator.intake.read` reads them, header anywhere; of a workbook, the
+  first visible sheet, the others that hold something named as for ``.xls``.
 * ``.pdf`` (pdfplumber): the tables of every page; a PDF without tables is read as text lines. A PDF
   without a text layer (a scan) is refused: there is nothing to read without OCR.
 * ``.txt`` or ``-`` (standard input): text copied from a web page.
@@ -21,7 +23,7 @@ import io
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from generator.intake.encodings import decode
 from generator.intake.read import cell_text, is_docx
@@ -43,6 +45,18 @@ class Published:
     lines: list[tuple[int, str]] = field(default_factory=list)  # numbered lines, when it is text
     kinds: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column index) → error/bool/…
     notes: list[str] = field(default_factory=list)
+
+
+def other_sheets(read: str, others: list[tuple[str, bool]]) -> list[str]:
+    """A note naming the sheets with content that were not read (name, hidden?): a list is read from
+    one sheet, the first visible one, and the clerk is told which others hold something."""
+    if not others:
+        return []
+    names = "、".join(f"「{name}」" + ("（隐藏）" if hidden else "") for name, hidden in others)
+    return [
+        f"只读取了工作表「{read}」；工作表{names}也有内容，没有读取。"
+        "名单在那里时，请在 Excel/WPS 中把它移到第一个（并取消隐藏），或另存为只含这张表的文件。"
+    ]
 
 
 def refuse(shown: str, code: str, message: str, hint: str) -> tuple[None, list[Problem]]:
@@ -156,6 +170,7 @@ def read_xls(data: bytes, shown: str) -> tuple[Published | None, list[Problem]]:
             shown, "import-not-spreadsheet", "工作簿中没有可见的工作表", "请在 Excel/WPS 中取消隐藏数据工作表。"
         )
     sheet = sheets[0]
+    others = [(s.name, s.visibility != 0) for s in book.sheets() if s is not sheet and _xls_has_values(s)]
     kinds: dict[tuple[int, int], str] = {}
     grid: dict[tuple[int, int], str] = {}
     for r in range(sheet.nrows):
@@ -180,15 +195,20 @@ def read_xls(data: bytes, shown: str) -> tuple[Published | None, list[Problem]]:
                     grid.setdefault((r, c), value)
             notes.append(f"合并单元格（第 {rlo + 1}–{rhi} 行）的值「{value}」已填入它覆盖的每一行。")
     table = [(r + 1, [grid.get((r, c), "") for c in range(sheet.ncols)]) for r in range(sheet.nrows)]
+    notes += other_sheets(sheet.name, others)
     return Published(
         shown, f"旧版 Excel 工作簿（.xls），工作表「{sheet.name}」", table=table, kinds=kinds, notes=notes
     ), []
 
 
+def _xls_has_values(sheet: Any) -> bool:  # an xlrd sheet (xlrd has no type hints)
+    return any(str(sheet.cell_value(r, c)).strip() for r in range(sheet.nrows) for c in range(sheet.ncols))
+
+
 def read_xlsx(data: bytes, shown: str) -> tuple[Published | None, list[Problem]]:
     from openpyxl import load_workbook
 
-    from generator.intake.read import clip_merges, sheet_grid
+    from generator.intake.read import clip_merges, has_values, sheet_grid
 
     try:
         with warnings.catch_warnings():
@@ -207,6 +227,10 @@ def read_xlsx(data: bytes, shown: str) -> tuple[Published | None, list[Problem]]
             shown, "import-not-spreadsheet", "工作簿中没有可见的工作表", "请在 Excel/WPS 中取消隐藏数据工作表。"
         )
     grid, notes = sheet_grid(visible[0])
+    notes += other_sheets(
+        visible[0].title,
+        [(ws.title, ws.sheet_state != "visible") for ws in wb.worksheets if ws is not visible[0] and has_values(ws)],
+    )
     return Published(
         shown, f"Excel 工作簿，工作表「{visible[0].title}」", table=grid.rows(), kinds=dict(grid.kinds), notes=notes
     ), []

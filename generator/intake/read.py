@@ -178,7 +178,7 @@ def _read_xlsx(data: bytes, shown: str, sheet: str, wanted: str | None = None) -
                     hint="请在 Excel/WPS 中取消隐藏数据工作表，或用 --sheet 工作表名 指定要读的表。",
                 )
             ]
-        hidden = [n for n in names if n not in visible and n not in SKIP_SHEETS and _has_values(wb[n])]
+        hidden = [n for n in names if n not in visible and n not in SKIP_SHEETS and has_values(wb[n])]
         if hidden:
             notes.append(f"未读取隐藏的工作表{'、'.join(f'「{n}」' for n in hidden)}；要读取请加 --sheet 工作表名。")
     grid, notes_merged = sheet_grid(wb[chosen])
@@ -239,7 +239,7 @@ def _clipped(sheet: bytes) -> bytes:
     return MERGE.sub(clip, sheet)
 
 
-def _has_values(ws: Worksheet) -> bool:
+def has_values(ws: Worksheet) -> bool:
     return any(_filled(c.value) for c in ws._cells.values())
 
 

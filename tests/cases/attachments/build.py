@@ -236,6 +236,25 @@ def header_on_row_3() -> None:
     wb.save(HERE / "studios-header-on-row-3.xlsx")
 
 
+def several_sheets() -> None:
+    """A publisher's workbook: the list on the first sheet, a 说明 sheet beside it and an older list
+    hidden: only the first visible sheet is read, and the others that hold something are named."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "工作室名单"
+    ws.append(["序号", "工作室名称", "依托单位"])
+    for n, (name, host) in enumerate(WUHAN[:2], start=1):
+        ws.append([n, name, host])
+    notes = wb.create_sheet("说明")
+    notes["A1"] = "本名单按姓氏笔画排序。"
+    old = wb.create_sheet("旧名单")
+    old.append(["序号", "工作室名称", "依托单位"])
+    old.append([1, *WUHAN[5]])
+    old.sheet_state = "hidden"
+    wb.save(HERE / "studios-several-sheets.xlsx")
+
+
 def extra_remarks_csv() -> None:
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\r\n")
@@ -388,6 +407,7 @@ if __name__ == "__main__":
     nested_word()
     provincial_xls()
     header_on_row_3()
+    several_sheets()
     extra_remarks_csv()
     revoked_remarks_csv()
     province_three_ways_csv()
