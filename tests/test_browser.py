@@ -125,3 +125,15 @@ def test_csv_download_parses_to_the_right_row_count(page, site_url: str) -> None
         frame = pd.read_csv(io.BytesIO(f.read()), dtype=str)
     assert len(frame) == count_rows("studios")
     assert "付一鸣技能大师工作室" in set(frame["name"])
+
+
+def test_on_a_phone_the_header_names_the_plan_whole(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    """At 390 px the site's name was cut to 国家高技能人才振兴计划 • …; the tail is left out there, so the
+    plan's name reads whole, and on a desktop the whole name stands."""
+    name = page.locator(".md-header__topic:first-child > .md-ellipsis")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url + "studios/")
+    assert name.inner_text().strip() == "国家高技能人才振兴计划"
+    assert name.evaluate("e => e.scrollWidth <= e.clientWidth")  # nothing cut off
+    page.set_viewport_size({"width": 1366, "height": 900})
+    assert name.inner_text().strip() == "国家高技能人才振兴计划 · 公开数据"

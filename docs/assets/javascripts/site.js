@@ -4,7 +4,8 @@
  * - the navigation drawer: while closed at drawer widths (phones, 200% zoom) it is inert, so Tab
  *   does not walk through its links; its menu button works by keyboard; Escape closes it;
  * - names for Material's landmarks that have none (search dialog, nested navs, code-block toolbars)
- *   and a tab stop on code blocks that scroll sideways. */
+ *   and a tab stop on code blocks that scroll sideways;
+ * - on a phone, the site's name without its tail (· 公开数据), so that the plan's name is not cut. */
 (function () {
   var root = document.documentElement;
   var MODES = [
@@ -152,7 +153,22 @@
     });
   }
 
-  function init() { place(); applyAll(); drawer(); names(); cards(); }
+  /* The site's name, 国家高技能人才振兴计划 · 公开数据, is cut to "国家高技能人才振兴计划 • …" on a phone;
+   * its tail goes in a span that site.css hides there, so the plan's name reads whole. */
+  function titleTail() {
+    var name = document.querySelector(".md-header__topic:first-child > .md-ellipsis");
+    if (!name || name.querySelector(".hsp-title-tail")) { return; }
+    var text = name.textContent.trim();
+    var cut = text.indexOf(" · ");
+    if (cut < 1) { return; }
+    var tail = document.createElement("span");
+    tail.className = "hsp-title-tail";
+    tail.textContent = text.slice(cut);
+    name.textContent = text.slice(0, cut);
+    name.appendChild(tail);
+  }
+
+  function init() { place(); applyAll(); drawer(); names(); cards(); titleTail(); }
   init();
   document.addEventListener("DOMContentLoaded", init);
   window.addEventListener("resize", names);
