@@ -25,6 +25,7 @@ from pathlib import Path
 
 from generator.intake.choices import Choices
 from generator.intake.fields import TableSpec
+from generator.model.written import joined_masters, short_city
 
 SPACES = " \t\r\n\u3000\u00a0\u2002\u2003\u2009"
 INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060]")
@@ -35,11 +36,9 @@ DOC_YEAR = re.compile(r"[\[【(〔［〖]\s*(\d{4})\s*[\]】)〕］〗]")
 DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月)?$")
 YEAR_ONLY = re.compile(r"^(\d{4})\s*年$")
 NUMBER_SUFFIX = re.compile(r"^(\d+)\s*(年度|年|个|家|项|所)$")
-MASTER_SEPARATORS = re.compile(r"\s*[、，；;]+\s*")  # only these separate masters; a space is inside a name
 DATE_TIME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
 EXCEL_SERIAL = re.compile(r"^\d{5}(\.0+)?$")
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 is 1900-01-01 (Excel counts a 29 February 1900 that never was)
-CITY_SUFFIX = re.compile(r"^(.{2,}?)(市|地区)$")
 QUOTED = re.compile(r"^[《「“\"](.+)[》」”\"]$")  # 《…工作室》: the marks around a title are not part of the name
 KEEP_LINES = {"evidence", "notes"}  # free text, where a line break is the clerk's
 # CJK radicals supplement, Kangxi radicals, CJK compatibility ideographs (and their supplement)
@@ -205,14 +204,14 @@ def normalise_cell(spec: TableSpec, name: str, value: str, look: Lookups) -> tup
             "康熙部首或兼容汉字改为通用汉字（" + "、".join(f"U+{ord(c):04X} → {similar[c]}" for c in similar) + "）",
         )
     if name == "master_name":
-        step(lambda v: MASTER_SEPARATORS.sub(";", v).strip(";"), "多位领办人改用英文分号 ; 分隔")
+        step(joined_masters, "多位领办人改用英文分号 ; 分隔")
         step(lambda v: ";".join("".join(m.split()) for m in v.split(";")), "删除姓名中的空格（仍是一位领办人）")
     elif name in NAME_FIELDS:
         step(lambda v: v.replace("\u3000", ""), "删除名称中的全角空格")
         if name in {"name", "host_organization"}:
             step(lambda v: QUOTED.sub(r"\1", v).strip(SPACES), "去掉名称两边的书名号或引号（原文名称照印保留）")
     if name == "city":
-        step(lambda v: CITY_SUFFIX.sub(r"\1", v), "城市统一写作简称（去掉“市”“地区”）")
+        step(short_city, "城市统一写作简称（去掉“市”“地区”）")
     return value, why
 
 

@@ -83,6 +83,8 @@ CHECKS: tuple[CheckInfo, ...] = (
     CheckInfo("count-mismatch", "完整名单的记录数与公告所载数量不符", "业务规则", "cell", WARNING),
     CheckInfo("duplicate-in-announcement", "同一公告下领办人或依托单位重复", "业务规则", "cell", WARNING),
     CheckInfo("markup-in-name", "名称中含有网页标记字符", "业务规则", "cell", WARNING),
+    CheckInfo("city-form", "城市没有写作简称（武汉市 → 武汉）", "业务规则", "cell", WARNING),
+    CheckInfo("master-separator", "多位领办人没有用英文分号 ; 分隔", "业务规则", "cell", WARNING),
     CheckInfo("formula-prefix", "单元格以公式字符开头（= + - @）", "业务规则", "cell", WARNING),
     # Import of a filled template or CSV (generator/intake/).
     CheckInfo("import-datasets-invalid", "现有数据本身有错误，不能导入", "导入", "file"),

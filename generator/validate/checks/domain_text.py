@@ -12,7 +12,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from generator.model.problems import Problem
+from generator.model.problems import WARNING, Problem
+from generator.model.written import joined_masters, short_city
 from generator.validate.checks.tables import Table
 
 DAMAGE = re.compile("\ufffd|锟斤拷|烫烫烫|屯屯屯")
@@ -59,3 +60,39 @@ def check_garbled(tables: dict[str, Table]) -> Iterator[Problem]:
                         expected=f"不含 U+{ord(char):04X} 这样的控制字符",
                         hint="请删除该字符（通常是从网页或 PDF 复制时带入的）。",
                     )
+
+
+def check_written_forms(tables: dict[str, Table]) -> Iterator[Problem]:
+    """A CSV edited by hand with a form the import would have rewritten (generator.model.written): 武汉市
+    beside 武汉 gives the finder two cities; 张三、李四 is read as one master."""
+    for name in ("bases", "studios"):
+        table = tables.get(name)
+        if table is None:
+            continue
+        for number, row in table.rows:
+            city = row.get("city", "")
+            if city and short_city(city) != city:
+                yield Problem(
+                    table.shown,
+                    number,
+                    "city-form",
+                    "城市没有写作简称：本站的城市一律不带“市”“地区”",
+                    field="city",
+                    actual=city,
+                    expected=short_city(city),
+                    hint=f"请改为“{short_city(city)}”，否则查找页会把两种写法当作两个城市（导入命令会自动改写）。",
+                    severity=WARNING,
+                )
+            masters = row.get("master_name", "")
+            if masters and joined_masters(masters) != masters:
+                yield Problem(
+                    table.shown,
+                    number,
+                    "master-separator",
+                    "多位领办人没有用英文分号 ; 分隔，会被当作一个人",
+                    field="master_name",
+                    actual=masters,
+                    expected=joined_masters(masters),
+                    hint="请把“、”“，”等改为英文分号 ;，分号两边不留空格（导入命令会自动改写）。",
+                    severity=WARNING,
+                )

@@ -11,7 +11,7 @@ from generator.validate.checks.credit_code import check_credit_codes
 from generator.validate.checks.dates import check_dates
 from generator.validate.checks.domain import DOMAIN_CHECKS
 from generator.validate.checks.domain_ids import check_retired_ids
-from generator.validate.checks.domain_text import check_garbled
+from generator.validate.checks.domain_text import check_garbled, check_written_forms
 from generator.validate.checks.status import STATUS_CHECKS
 from generator.validate.checks.tables import Table
 
@@ -116,6 +116,7 @@ REGISTER_CHECKS = (
     check_cell_length,
     check_formula,
     check_garbled,
+    check_written_forms,
     check_credit_codes,
     check_retired_ids,
     check_dates,
