@@ -336,3 +336,25 @@ def test_acknowledged_warning_becomes_a_note_but_errors_never_do(tmp_path: Path)
     note, kept, err = apply_acknowledged([warning, other, error], tmp_path)
     assert note.severity == NOTE and note.hint.startswith("已确认：")
     assert kept == other and err == error
+
+
+def test_a_code_written_as_its_name_is_told_its_code(tmp_path: Path) -> None:
+    """A CSV edited by hand with 湖北 in 省级行政区代码, 市级 in 级别, 已批准 in 状态: the schema rejects each
+    cell, and the hint names the code to write, as the import would have written it."""
+    import csv
+    import shutil
+
+    datasets = tmp_path / "datasets"
+    shutil.copytree(REPO / "tests" / "cases" / "good", datasets)
+    path = datasets / "register" / "studios.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    rows[0]["province_code"], rows[1]["level"], rows[2]["status"] = "湖北省", "市级", "已批准"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    hints = {(p.row, p.field): p.hint for p in validate(datasets) if p.severity == ERROR}
+    assert "请改为 420000" in hints[(2, "province_code")]
+    assert "请改为 municipal" in hints[(3, "level")]
+    assert "请改为 approved" in hints[(4, "status")]

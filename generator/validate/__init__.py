@@ -10,6 +10,7 @@ from pathlib import Path
 from generator import paths
 from generator.model.problems import Problem
 from generator.validate.checks.acknowledged import apply_acknowledged
+from generator.validate.checks.codes import name_the_code, names_of_codes
 from generator.validate.checks.files import check_file, unreadable
 from generator.validate.checks.header import check_header
 from generator.validate.checks.package import check_package
@@ -79,7 +80,8 @@ def validate_package(folder: Path, schemas: Path) -> list[Problem]:
             skip.add(rel)
         else:
             tables[resource["name"]] = table
-    problems.extend(without_echoes(run_frictionless(folder, descriptor, skip, shown)))
+    found = without_echoes(run_frictionless(folder, descriptor, skip, shown))
+    problems.extend(name_the_code(found, names_of_codes(descriptor, tables)))
     for check in REGISTER_CHECKS:
         problems.extend(check(tables))
     return without_echoes(problems)
