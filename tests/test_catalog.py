@@ -150,6 +150,23 @@ def test_catalog_is_dcat_ap_with_a_distribution_per_file(built_site: Path, site_
     assert files == expected + sum(1 for f in pub.changes if f.kind != "schema")
 
 
+def test_every_distribution_iri_names_the_row_of_its_file_on_its_page(built_site: Path, site_url: str) -> None:
+    """A distribution's IRI is a page and a fragment: the fragment is the id of the element that offers
+    that very file, for the released files and the changelog as for the current ones."""
+    graph = Graph().parse(built_site / "catalog.jsonld", format="json-ld", publicID=site_url + "catalog.jsonld")
+    distributions = set(graph.subjects(RDF.type, DCAT.Distribution))
+    assert any("/changes/#v" in str(d) for d in distributions)  # a released file
+    assert any("/changes/#data-" in str(d) for d in distributions)  # the changelog
+    for dist in distributions:
+        page, _, fragment = str(dist).partition("#")
+        assert fragment, dist
+        html = local(built_site, site_url, page).read_text(encoding="utf-8")
+        element = re.search(rf'<(tr|li) id="{re.escape(fragment)}">(.*?)</\1>', html, re.S)
+        assert element, dist
+        href = urljoin(page, re.search(r'href="([^"]+)"', element.group(2)).group(1))  # type: ignore[union-attr]
+        assert href == str(graph.value(dist, DCAT.downloadURL)), dist
+
+
 def test_each_dataset_page_embeds_schema_org_json_ld(built_site: Path, site_url: str) -> None:
     for package in ("register", "policies"):
         html = (built_site / "data" / package / "index.html").read_text(encoding="utf-8")
