@@ -150,6 +150,19 @@ def test_catalog_is_dcat_ap_with_a_distribution_per_file(built_site: Path, site_
     assert files == expected + sum(1 for f in pub.changes if f.kind != "schema")
 
 
+def test_every_dataset_of_the_catalogue_has_its_own_identifier(built_site: Path, site_url: str) -> None:
+    """A harvester keys a dataset by its dct:identifier: a release is a dataset of its own, so its
+    identifier names its version and is not the current package's."""
+    graph = Graph().parse(built_site / "catalog.jsonld", format="json-ld", publicID=site_url + "catalog.jsonld")
+    datasets = set(graph.subjects(RDF.type, DCAT.Dataset))
+    identifiers = {d: str(graph.value(d, DCT.identifier)) for d in datasets}
+    assert len(set(identifiers.values())) == len(datasets), sorted(identifiers.values())
+    for dataset, identifier in identifiers.items():
+        current = graph.value(dataset, DCT.isVersionOf)
+        if current is not None:
+            assert identifier == f"{identifiers[current]}-{graph.value(dataset, DCAT.version)}"
+
+
 def test_every_distribution_iri_names_the_row_of_its_file_on_its_page(built_site: Path, site_url: str) -> None:
     """A distribution's IRI is a page and a fragment: the fragment is the id of the element that offers
     that very file, for the released files and the changelog as for the current ones."""

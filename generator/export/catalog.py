@@ -273,6 +273,8 @@ def released(rf: ReleaseFiles, current: PackageFiles | None) -> dict[str, Any]:
             for f in rf.files
         ],
     }
+    # a dataset of its own, so an identifier of its own (a harvester keys datasets by it): hsp-register-0.1.0
+    out["dct:identifier"] = f"{out['dct:identifier']}-{rf.version}"
     period = coverage(rf.package)
     if period[0]:
         out["dct:temporal"] = temporal(*period)
