@@ -135,6 +135,7 @@ def build(
     from generator.build import build as run_build
     from generator.load.config import SITE_TOML, load_config
     from generator.site.output import check_out
+    from generator.site.seo import root_of, sitemap_line
 
     out = out.absolute()
     check_out(out)
@@ -154,6 +155,12 @@ def build(
             "注意：未设置网站地址（build --site-url，或 site.toml 中的 site_url），因此没有生成 sitemap.xml；"
             "订阅 feeds/ 使用占位地址 https://hsp.example.invalid/；数据目录 catalog.jsonld、数据集页的引用和"
             "代码示例使用相对网址，页面没有 canonical 链接。本地预览不受影响；发布前请设置网站地址。"
+        )
+    if root_of(config.site_url):
+        click.echo(
+            f"注意：本站发布在 {root_of(config.site_url)} 下的路径中，搜索引擎只读取根目录的 robots.txt："
+            f"请把“{sitemap_line(config.site_url)}”一行加入 {root_of(config.site_url)}robots.txt"
+            "（本站的 robots.txt 里也写着这一行）。"
         )
     if not (config.feedback_email or config.feedback_url):
         click.echo(

@@ -50,7 +50,24 @@ def test_sitemap_lists_every_page_with_lastmod(addressed: Path) -> None:
     assert set(entries) == expected
     assert BASE + "studios/S000001/" in entries and BASE + "bases/B000001/" in entries
     assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", d or "") for d in entries.values())
-    assert (addressed / "robots.txt").read_text(encoding="utf-8").endswith(f"Sitemap: {BASE}sitemap.xml\n")
+    robots = (addressed / "robots.txt").read_text(encoding="utf-8")
+    assert robots.endswith(f"Sitemap: {BASE}sitemap.xml\n")
+    # A 专栏 under a path: crawlers read only the host's robots.txt, and this one says what to add there.
+    assert "https://www.example.gov.cn/robots.txt" in robots and "Allow" not in robots
+
+
+def test_a_site_under_a_path_is_told_where_its_sitemap_line_goes(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    code, output = run_cli("build", "--datasets", str(REPO / "datasets"), "--out", str(out), "--site-url", BASE)
+    assert code == 0, output
+    assert f"请把“Sitemap: {BASE}sitemap.xml”一行加入 https://www.example.gov.cn/robots.txt" in output
+    code, output = run_cli(
+        "build", "--datasets", str(REPO / "datasets"), "--out", str(out), "--site-url", "https://hsp.example.org/"
+    )
+    assert code == 0 and "robots.txt" not in output, output  # at the root of its host, nothing to add
+    assert (out / "robots.txt").read_text(encoding="utf-8") == (
+        "User-agent: *\nAllow: /\nSitemap: https://hsp.example.org/sitemap.xml\n"
+    )
 
 
 def test_every_address_that_must_be_absolute_is(addressed: Path) -> None:

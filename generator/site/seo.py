@@ -7,6 +7,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator.model import sitemap
 
@@ -31,10 +32,30 @@ def sitemap_xml(urls: Iterable[str], base: str, lastmod: dict[str, str], default
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body + b"\n"
 
 
+def root_of(base: str) -> str:
+    """The host's root (``https://www.example.gov.cn/``) when the site is a 专栏 under a path, else ""."""
+    parts = urlsplit(base)
+    return f"{parts.scheme}://{parts.netloc}/" if base and parts.path not in ("", "/") else ""
+
+
+def sitemap_line(base: str) -> str:
+    return f"Sitemap: {base}{sitemap.SITEMAP}"
+
+
 def robots_txt(base: str) -> bytes:
-    lines = ["User-agent: *", "Allow: /"]
-    if base:
-        lines.append(f"Sitemap: {base}{sitemap.SITEMAP}")
+    """At the root of its host, rules and the sitemap. Under a path (a 专栏 inside a government site),
+    crawlers never read this file: it says so, and gives the line to add to the host's own."""
+    root = root_of(base)
+    if root:
+        lines = [
+            f"# 本站是 {root} 下的专栏（{base}）。搜索引擎只读取网站根目录的 {root}robots.txt，不读这个文件：",
+            f"# 请把下面一行加入 {root}robots.txt，让搜索引擎找到本站的站点地图。",
+            sitemap_line(base),
+        ]
+    else:
+        lines = ["User-agent: *", "Allow: /"]
+        if base:
+            lines.append(sitemap_line(base))
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
