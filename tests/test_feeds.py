@@ -64,6 +64,13 @@ def test_one_feed_per_province(built_site: Path) -> None:
         feed = parse(built_site / "feeds" / "province" / f"{code}.xml")
         assert province["name"] in feed.feed.title
         check_entries(feed, chosen)
+        # The web page it follows: that province's tile (its lists and counts), an id on the grid.
+        page = next(link.href for link in feed.feed.links if link.rel == "alternate")
+        grid = (built_site / "provinces" / "index.html").read_text(encoding="utf-8")
+        if code in {"710000", "810000", "820000"}:  # the grid holds the mainland's 31
+            assert page == PLACEHOLDER_BASE + "announcements/" and f'id="p-{code}"' not in grid
+        else:
+            assert page == PLACEHOLDER_BASE + f"provinces/#p-{code}" and f'id="p-{code}"' in grid
 
 
 def test_one_feed_per_level(built_site: Path) -> None:

@@ -22,6 +22,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
 from generator.model import sitemap
+from generator.model.grid import TILED
 from generator.model.publication import Download
 from generator.model.register import Announcement
 from generator.model.site import SiteModel
@@ -55,16 +56,17 @@ def feeds(site: SiteModel) -> list[Download]:
     for record in register.records:
         if record.province_code:
             provinces_of.setdefault(record.announcement_id, set()).add(record.province_code)
-    chosen_by_feed = [(sitemap.FEED_ALL, "全部公告", list(register.announcements))]
+    chosen_by_feed = [(sitemap.FEED_ALL, "全部公告", list(register.announcements), sitemap.ANNOUNCEMENTS)]
     for code, province in sorted(register.provinces.items()):
         chosen = [a for a in register.announcements if a.province_code == code or code in provinces_of.get(a.id, set())]
-        chosen_by_feed.append((sitemap.province_feed(code), f"{province.name}的公告", chosen))
+        page = sitemap.province_tile(code) if code in TILED else sitemap.ANNOUNCEMENTS  # the grid: the mainland's 31
+        chosen_by_feed.append((sitemap.province_feed(code), f"{province.name}的公告", chosen, page))
     for code, level in sorted(register.levels.items()):
         chosen = [a for a in register.announcements if a.level == code]
-        chosen_by_feed.append((sitemap.level_feed(code), f"{level.label}公告", chosen))
+        chosen_by_feed.append((sitemap.level_feed(code), f"{level.label}公告", chosen, sitemap.ANNOUNCEMENTS))
     out = []
-    for url, title, chosen in chosen_by_feed:
-        tree = ET.ElementTree(feed(site, chosen, title, url, base))
+    for url, title, chosen, page in chosen_by_feed:
+        tree = ET.ElementTree(feed(site, chosen, title, url, base, page))
         ET.indent(tree)
         data = io.BytesIO()
         tree.write(data, encoding="utf-8", xml_declaration=True)
@@ -72,7 +74,10 @@ def feeds(site: SiteModel) -> list[Download]:
     return out
 
 
-def feed(site: SiteModel, announcements: Iterable[Announcement], title: str, url: str, base: str) -> ET.Element:
+def feed(
+    site: SiteModel, announcements: Iterable[Announcement], title: str, url: str, base: str, page: str
+) -> ET.Element:
+    """``page``: the web page the feed follows (a province's feed, that province on the province grid)."""
     chosen = list(announcements)
     dated = sorted((a for a in chosen if a.date), key=lambda a: (timestamp(a.date), a.id), reverse=True)
     undated = len(chosen) - len(dated)
@@ -87,7 +92,7 @@ def feed(site: SiteModel, announcements: Iterable[Announcement], title: str, url
     # same data gives the same feed).
     _add(root, "updated", timestamp(dated[0].date) if dated else newest(site))
     _add(root, "link", rel="self", type="application/atom+xml", href=base + url)
-    _add(root, "link", rel="alternate", type="text/html", href=base + sitemap.ANNOUNCEMENTS)
+    _add(root, "link", rel="alternate", type="text/html", href=base + page)
     author = _add(root, "author")
     _add(author, "name", AUTHOR)
     _add(root, "rights", "数据以 CC BY 4.0 许可发布；政府公文依《著作权法》第五条不受著作权保护。")

@@ -103,6 +103,15 @@ def level_list(kind: str, code: str) -> str:
     return f"{KINDS[kind].section}/level/{code}/"
 
 
+def province_anchor(code: str) -> str:
+    """The id of a province's tile on the province grid (``p-420000``)."""
+    return f"p-{code}"
+
+
+def province_tile(code: str) -> str:
+    return f"{PROVINCES}#{province_anchor(code)}"
+
+
 def province_feed(code: str) -> str:
     return f"feeds/province/{code}.xml"
 
