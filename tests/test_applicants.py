@@ -423,6 +423,29 @@ def test_the_page_says_back_what_was_typed_plainly_and_once(page: Any, site_url:
 
 
 @pytest.mark.browser
+def test_reading_a_clause_keeps_what_was_filled_in(page: Any, site_url: str) -> None:
+    """The form keeps nothing (autocomplete off): a clause link that left the page in the same tab
+    would bring the applicant back to an empty form. Clause links open the plan in a new tab, say so
+    to a screen reader, and the printed list of rows to confirm still names the clause plainly."""
+    page.goto(site_url + "apply/self-check/")
+    page.locator("form[data-hsp-mounted]").wait_for()
+    page.fill('input[name="annual_trainees"]', "2999")
+    link = page.locator("#sc-base-c-trainees a.hsp-clause-link")
+    assert link.text_content() == "附件2 四、（二）3、（在新标签页打开）"
+    with page.context.expect_page() as opened:
+        link.click()
+    plan = opened.value
+    plan.wait_for_load_state()
+    assert plan.url == site_url + "policies/plan-2011/#a2-s4-2-3"
+    assert page.input_value('input[name="annual_trainees"]') == "2999"
+    assert page.locator('[data-verdict-for="base-c-trainees"]').inner_text() == "不满足"
+    manual = page.locator("#sc-base-c-management-capacity .hsp-sc-manual a")
+    assert manual.get_attribute("target") == "_blank" and manual.get_attribute("rel") == "noopener"
+    listed = page.locator('[data-hsp-lists="base"] [data-list="manual"] li').first.inner_text()
+    assert "对照实施方案附件2 四、（一）核对" in listed and "新标签页" not in listed
+
+
+@pytest.mark.browser
 def test_one_alternative_met_leaves_the_others_out_of_the_summary(
     page: Any, site_url: str, criteria: list[dict[str, str]]
 ) -> None:

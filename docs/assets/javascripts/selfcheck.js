@@ -426,7 +426,8 @@
     }
 
     function manualDetail(id) {
-      var where = text('#sc-' + id + ' .hsp-clause-link');
+      var link = form.querySelector('#sc-' + id + ' .hsp-clause-link');
+      var where = link && link.firstChild ? link.firstChild.textContent.trim() : ''; // without the hidden （在新标签页打开）
       var evidence = rows[id] && rows[id].evidence;
       return '对照实施方案' + where + '核对' + (evidence ? '，建议准备' + evidence : '');
     }
