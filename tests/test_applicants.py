@@ -185,6 +185,16 @@ def test_selfcheck_script_and_criteria_only_on_the_self_check_page(
         assert "selfcheck.js" not in (built_site / other / "index.html").read_text(encoding="utf-8")
 
 
+def test_ratio_asks_for_the_teachers_the_plan_counts(built_site: Path) -> None:
+    """附件2 四、（三）: the ratio is that of the 专兼职教师队伍; 实训教师 is the base of the 45% rule
+    only. Asking for 实训教师 would make a base count a different set of teachers."""
+    plan = (POLICIES / "texts" / "plan-2011.txt").read_text(encoding="utf-8")
+    assert "稳定的专兼职教师队伍，师生比为1:16-1:20；高级实习指导教师" in plan
+    html = (built_site / "apply" / "self-check" / "index.html").read_text(encoding="utf-8")
+    labels = dict(re.findall(r'<label for="sc-in-(teachers|students)">([^<]+)</label>', html))
+    assert labels == {"teachers": "专兼职教师数（人）", "students": "在训学员数（人）"}
+
+
 def test_progress_chart_shows_the_counts_from_the_data(built_site: Path) -> None:
     html = (built_site / "apply" / "progress" / "index.html").read_text(encoding="utf-8")
     announcements = read_csv(REGISTER / "announcements.csv")
