@@ -430,6 +430,10 @@ def test_the_page_says_back_what_was_typed_plainly_and_once(page: Any, site_url:
     page.press('input[name="annual_trainees"]', "Tab")
     assert (verdict.inner_text(), reason.inner_text()) == ("未填写", "")
     assert page.locator("[data-hsp-live]").inner_text().startswith("年培训规模不少于3000人：未填写。")
+    question = page.locator("#sc-base-c-no-violations .hsp-sc-result")
+    assert question.inner_text() == "结论：未填写", "an unanswered question is said once, not “未填写 未回答”"
+    page.locator('input[name="no_violations"][value="no"]').check()
+    assert question.inner_text().startswith("结论：不满足 回答为“否”")
 
 
 @pytest.mark.browser

@@ -501,7 +501,9 @@
       result.criteria.forEach(function (r) {
         show(doc.querySelectorAll('[data-verdict-for="' + r.id + '"]'), r.verdict, TEXT[r.verdict]);
         each(doc.querySelectorAll('[data-reason-for="' + r.id + '"]'), function (node) {
-          node.textContent = r.verdict === 'manual' || r.reason === TEXT[r.verdict] ? '' : r.reason;
+          // The verdict says it already: no “未填写 未回答” beside an unanswered question.
+          var said = r.reason === TEXT[r.verdict] || (r.verdict === 'missing' && r.reason === '未回答');
+          node.textContent = r.verdict === 'manual' || said ? '' : r.reason;
         });
       });
       result.groups.forEach(function (g) {
