@@ -293,6 +293,12 @@ def test_self_check_judges_figures_offline_and_stores_nothing(page: Any, site_ur
     assert left == [] and all(url.startswith(site_url) for url in requested)
     assert page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]") == [0, 0, ""]
     assert page.context.cookies() == []
+    # The display switches are remembered (无障碍声明 says so); the privacy note must not deny it.
+    page.click("#hsp-large-text")
+    assert page.evaluate("Object.keys(localStorage)") == ["hsp-large-text"]
+    note = page.locator(".admonition", has_text="不联网、不保存、不提交").inner_text()
+    assert "不使用 Cookie 或本地存储" not in note and "填写的内容不写入 Cookie 或本地存储" in note
+    assert "大字号、高对比度、阅读模式开关记在本机浏览器中" in note
 
 
 def passing_answers(page: Any, programme: str, criteria: list[dict[str, str]]) -> None:
