@@ -185,6 +185,16 @@ def test_selfcheck_script_and_criteria_only_on_the_self_check_page(
         assert "selfcheck.js" not in (built_site / other / "index.html").read_text(encoding="utf-8")
 
 
+def test_ratio_asks_for_the_teachers_the_plan_counts(built_site: Path) -> None:
+    """附件2 四、（三）: the ratio is that of the 专兼职教师队伍; 实训教师 is the base of the 45% rule
+    only. Asking for 实训教师 would make a base count a different set of teachers."""
+    plan = (POLICIES / "texts" / "plan-2011.txt").read_text(encoding="utf-8")
+    assert "稳定的专兼职教师队伍，师生比为1:16-1:20；高级实习指导教师" in plan
+    html = (built_site / "apply" / "self-check" / "index.html").read_text(encoding="utf-8")
+    labels = dict(re.findall(r'<label for="sc-in-(teachers|students)">([^<]+)</label>', html))
+    assert labels == {"teachers": "专兼职教师数（人）", "students": "在训学员数（人）"}
+
+
 def test_progress_chart_shows_the_counts_from_the_data(built_site: Path) -> None:
     html = (built_site / "apply" / "progress" / "index.html").read_text(encoding="utf-8")
     announcements = read_csv(REGISTER / "announcements.csv")
@@ -283,6 +293,12 @@ def test_self_check_judges_figures_offline_and_stores_nothing(page: Any, site_ur
     assert left == [] and all(url.startswith(site_url) for url in requested)
     assert page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]") == [0, 0, ""]
     assert page.context.cookies() == []
+    # The display switches are remembered (无障碍声明 says so); the privacy note must not deny it.
+    page.click("#hsp-large-text")
+    assert page.evaluate("Object.keys(localStorage)") == ["hsp-large-text"]
+    note = page.locator(".admonition", has_text="不联网、不保存、不提交").inner_text()
+    assert "不使用 Cookie 或本地存储" not in note and "填写的内容不写入 Cookie 或本地存储" in note
+    assert "大字号、高对比度、阅读模式开关记在本机浏览器中" in note
 
 
 def passing_answers(page: Any, programme: str, criteria: list[dict[str, str]]) -> None:
@@ -420,6 +436,33 @@ def test_the_page_says_back_what_was_typed_plainly_and_once(page: Any, site_url:
     page.press('input[name="annual_trainees"]', "Tab")
     assert (verdict.inner_text(), reason.inner_text()) == ("未填写", "")
     assert page.locator("[data-hsp-live]").inner_text().startswith("年培训规模不少于3000人：未填写。")
+    question = page.locator("#sc-base-c-no-violations .hsp-sc-result")
+    assert question.inner_text() == "结论：未填写", "an unanswered question is said once, not “未填写 未回答”"
+    page.locator('input[name="no_violations"][value="no"]').check()
+    assert question.inner_text().startswith("结论：不满足 回答为“否”")
+
+
+@pytest.mark.browser
+def test_reading_a_clause_keeps_what_was_filled_in(page: Any, site_url: str) -> None:
+    """The form keeps nothing (autocomplete off): a clause link that left the page in the same tab
+    would bring the applicant back to an empty form. Clause links open the plan in a new tab, say so
+    to a screen reader, and the printed list of rows to confirm still names the clause plainly."""
+    page.goto(site_url + "apply/self-check/")
+    page.locator("form[data-hsp-mounted]").wait_for()
+    page.fill('input[name="annual_trainees"]', "2999")
+    link = page.locator("#sc-base-c-trainees a.hsp-clause-link")
+    assert link.text_content() == "附件2 四、（二）3、（在新标签页打开）"
+    with page.context.expect_page() as opened:
+        link.click()
+    plan = opened.value
+    plan.wait_for_load_state()
+    assert plan.url == site_url + "policies/plan-2011/#a2-s4-2-3"
+    assert page.input_value('input[name="annual_trainees"]') == "2999"
+    assert page.locator('[data-verdict-for="base-c-trainees"]').inner_text() == "不满足"
+    manual = page.locator("#sc-base-c-management-capacity .hsp-sc-manual a")
+    assert manual.get_attribute("target") == "_blank" and manual.get_attribute("rel") == "noopener"
+    listed = page.locator('[data-hsp-lists="base"] [data-list="manual"] li').first.inner_text()
+    assert "对照实施方案附件2 四、（一）核对" in listed and "新标签页" not in listed
 
 
 @pytest.mark.browser

@@ -175,7 +175,7 @@ def test_met_says_what_was_entered(engine: Any, criteria: list[dict[str, str]]) 
         "base-c-ratio"
     ]
     assert (result["verdict"], result["reason"]) == ("met", "师生比 1:16，达到方案要求（在 1:16 至 1:20 之间）")
-    assert result["answer"] == "实训教师 100 人，在训学员 1600 人（1:16）"
+    assert result["answer"] == "专兼职教师 100 人，在训学员 1600 人（1:16）"
 
 
 @pytest.mark.parametrize(
@@ -186,8 +186,8 @@ def test_met_says_what_was_entered(engine: Any, criteria: list[dict[str, str]]) 
         ({"annual_trainees": "3000.5"}, "base-c-trainees", "应为整数"),
         ({"advanced_share": "120"}, "base-c-advanced-share", "百分比不能超过 100"),
         ({"senior_teacher_share": "100.1"}, "base-c-senior-teachers", "百分比不能超过 100"),
-        ({"teacher_student_ratio": {"numerator": "0", "denominator": "16"}}, "base-c-ratio", "实训教师数为 0"),
-        ({"teacher_student_ratio": {"numerator": "-1", "denominator": "16"}}, "base-c-ratio", "实训教师数不能是负数"),
+        ({"teacher_student_ratio": {"numerator": "0", "denominator": "16"}}, "base-c-ratio", "专兼职教师数为 0"),
+        ({"teacher_student_ratio": {"numerator": "-1", "denominator": "16"}}, "base-c-ratio", "专兼职教师数不能是负数"),
         ({"has_internship_base": "maybe"}, "base-c-internship", "无法识别"),
     ],
 )
@@ -207,7 +207,7 @@ def test_full_width_digits_and_thousands_separators_are_read(engine: Any, criter
 
 def test_only_the_teacher_count_is_not_enough_for_a_ratio(engine: Any, criteria: list[dict[str, str]]) -> None:
     result = run(engine, criteria, {"teacher_student_ratio": {"numerator": "100"}})["criteria"]["base-c-ratio"]
-    assert (result["verdict"], result["reason"]) == ("missing", "请同时填写实训教师数和在训学员数")
+    assert (result["verdict"], result["reason"]) == ("missing", "请同时填写专兼职教师数和在训学员数")
 
 
 def passing(criteria: list[dict[str, str]], programme: str) -> dict[str, Any]:
@@ -347,7 +347,7 @@ def test_a_figure_is_said_back_as_a_reader_writes_it(
         (
             {"teacher_student_ratio": {"numerator": "1e1", "denominator": "160"}},
             "base-c-ratio",
-            "实训教师数“1e1”是科学计数法，请直接填写数字（如 10）",
+            "专兼职教师数“1e1”是科学计数法，请直接填写数字（如 10）",
         ),
     ],
 )

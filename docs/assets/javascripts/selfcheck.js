@@ -150,16 +150,16 @@
   /* The teacher–student ratio from {numerator: teachers, denominator: students}, "1:16" or a number. */
   function ratioReading(raw) {
     if (raw && typeof raw === 'object') {
-      var t = blank(raw.numerator) ? null : reading(raw.numerator, '人', '实训教师数');
+      var t = blank(raw.numerator) ? null : reading(raw.numerator, '人', '专兼职教师数');
       var s = blank(raw.denominator) ? null : reading(raw.denominator, '人', '在训学员数');
       if (!t && !s) return { missing: '未填写' };
       if ((t && t.error) || (s && s.error)) return { error: (t && t.error) || s.error };
-      if (!t || !s) return { missing: '请同时填写实训教师数和在训学员数' };
-      if (t.value.n === 0) return { error: '实训教师数为 0，无法计算师生比' };
+      if (!t || !s) return { missing: '请同时填写专兼职教师数和在训学员数' };
+      if (t.value.n === 0) return { error: '专兼职教师数为 0，无法计算师生比' };
       if (s.value.n === 0) return { error: '在训学员数为 0，无法计算师生比' };
       var v = divide(t.value, s.value);
       return { value: v, shown: '1:' + round(s.value.n / s.value.d / (t.value.n / t.value.d)),
-               answer: '实训教师 ' + t.shown + ' 人，在训学员 ' + s.shown + ' 人' };
+               answer: '专兼职教师 ' + t.shown + ' 人，在训学员 ' + s.shown + ' 人' };
     }
     var f = fraction(raw);
     if (f === null) return { error: '“' + String(raw) + '”不是师生比' };
@@ -426,7 +426,8 @@
     }
 
     function manualDetail(id) {
-      var where = text('#sc-' + id + ' .hsp-clause-link');
+      var link = form.querySelector('#sc-' + id + ' .hsp-clause-link');
+      var where = link && link.firstChild ? link.firstChild.textContent.trim() : ''; // without the hidden （在新标签页打开）
       var evidence = rows[id] && rows[id].evidence;
       return '对照实施方案' + where + '核对' + (evidence ? '，建议准备' + evidence : '');
     }
@@ -500,7 +501,9 @@
       result.criteria.forEach(function (r) {
         show(doc.querySelectorAll('[data-verdict-for="' + r.id + '"]'), r.verdict, TEXT[r.verdict]);
         each(doc.querySelectorAll('[data-reason-for="' + r.id + '"]'), function (node) {
-          node.textContent = r.verdict === 'manual' || r.reason === TEXT[r.verdict] ? '' : r.reason;
+          // The verdict says it already: no “未填写 未回答” beside an unanswered question.
+          var said = r.reason === TEXT[r.verdict] || (r.verdict === 'missing' && r.reason === '未回答');
+          node.textContent = r.verdict === 'manual' || said ? '' : r.reason;
         });
       });
       result.groups.forEach(function (g) {

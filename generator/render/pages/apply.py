@@ -28,7 +28,7 @@ CHECKABLE = ("condition", "output")  # rows an applicant prepares or must achiev
 ALTERNATIVE_PREFIX = "studio-host-"  # datasets/policies/README.md: these groups are alternatives (either one)
 ROUTE_SEPARATOR = "--"  # a field inside a route is named metric--group; selfcheck.js reads that route's answer
 RATIO_METRIC = "teacher_student_ratio"  # selfcheck.js derives it from the two fields below
-RATIO_FIELDS = (("teachers", "实训教师数（人）"), ("students", "在训学员数（人）"))
+RATIO_FIELDS = (("teachers", "专兼职教师数（人）"), ("students", "在训学员数（人）"))
 CN_COUNT = {1: "一", 2: "二", 3: "三", 4: "四"}
 
 
