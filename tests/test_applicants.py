@@ -498,6 +498,10 @@ def test_printout_names_the_route_of_each_route_row(page: Any, site_url: str, cr
     page.emulate_media(media="screen")
     page.check("#sc-route-studio-host-public-base")
     page.emulate_media(media="print")
+    printed = page.locator(".hsp-sc-print").inner_text()
+    assert (
+        "依托方式：方式二（依托城市公共职业技能实训基地建立技能大师工作室）" in printed and "：方式二：" not in printed
+    )
     rows = [r.split("\t")[0] for r in page.locator(".hsp-sc-print tbody tr").all_inner_texts()]
     assert not any(r.startswith("［方式一］") for r in rows)
     assert sum(1 for r in rows if r.startswith("［方式二］")) == sum(

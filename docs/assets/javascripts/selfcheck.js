@@ -369,6 +369,12 @@
     }
     function itemName(id) { return text('#sc-text-' + id) || (rows[id] && rows[id].text) || id; }
     function groupName(id) { return text('#sc-group-' + id + ' > legend'); }
+    /* 方式二：依托城市公共职业技能实训基地建立技能大师工作室，…应当具备的条件 → 方式二（依托…工作室）:
+     * a route said in one breath after 依托方式：, without a second colon. */
+    function routeName(id) {
+      var name = groupName(id), m = /^(方式[一二三四五六七八九十]+)：([^，,]+)/.exec(name);
+      return m ? m[1] + '（' + m[2] + '）' : name;
+    }
 
     function readRoutes() {
       var routes = [];
@@ -449,7 +455,7 @@
       routes.forEach(function (route) {
         var g = route.groups[0];
         if (result.groups.some(function (x) { return x.group === g && x.programme === code; })) {
-          sheet.appendChild(el(doc, 'p', '依托方式：' + (route.chosen ? groupName(route.chosen) : '未选择')));
+          sheet.appendChild(el(doc, 'p', '依托方式：' + (route.chosen ? routeName(route.chosen) : '未选择')));
         }
       });
       ['condition', 'output'].forEach(function (kind) {
@@ -537,7 +543,7 @@
     function announce(target) {
       if (!live || !last) return;
       if (target.name && target.name.indexOf('route-') === 0) {
-        live.textContent = '已选择依托方式：' + groupName(target.value) + '。另一种方式已置灰，不参与结论。';
+        live.textContent = '已选择依托方式：' + routeName(target.value) + '。另一种方式已置灰，不参与结论。';
         return;
       }
       var item = target.closest ? target.closest('[data-criterion]') : null;
