@@ -137,3 +137,31 @@ def test_on_a_phone_the_header_names_the_plan_whole(page, site_url: str) -> None
     assert name.evaluate("e => e.scrollWidth <= e.clientWidth")  # nothing cut off
     page.set_viewport_size({"width": 1366, "height": 900})
     assert name.inner_text().strip() == "国家高技能人才振兴计划 · 公开数据"
+
+
+@pytest.mark.parametrize(
+    ("url", "title", "facts"),
+    [
+        ("announcements/", "2023年武汉市技能大师工作室名单", ["日期：2023-12-19", "层级：市级", "收录：10 条"]),
+        ("", "2025年三明市技能大师工作室名单", ["日期：2025-12-22", "层级：市级", "收录：1 条"]),  # the newest
+    ],
+)
+def test_on_a_phone_a_list_of_announcements_reads_without_sideways_scrolling(
+    page, site_url: str, url: str, title: str, facts: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    """The announcements page and the home page's latest announcements: at 390 px one block per
+    announcement, its title first, then 日期、层级、类型、收录 labelled; a table again on a desktop."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url + url)
+    wrap = page.locator(".hsp-table-wrap", has=page.locator("table.hsp-table--announcements")).first
+    assert wrap.evaluate("e => e.scrollWidth <= e.clientWidth")
+    row = wrap.locator("tbody tr", has_text=title).first
+    box = row.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["height"] < 120, box
+    text = row.evaluate(SHOWN_TEXT)
+    for fact in facts:
+        assert fact in text, text
+    heading, date = row.locator("th").bounding_box(), row.locator("td").first.bounding_box()
+    assert heading is not None and date is not None and heading["y"] < date["y"]  # the title leads
+    page.set_viewport_size({"width": 1366, "height": 900})
+    assert row.locator("th").evaluate("e => getComputedStyle(e).display") == "table-cell"

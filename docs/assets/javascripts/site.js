@@ -134,10 +134,10 @@
     });
   }
 
-  /* Tables of bases and studios read as one block per record on a phone (site.css, .hsp-cards): each
+  /* Tables of bases, studios and announcements read as one block per row on a phone (site.css, .hsp-cards): each
    * cell gets its column's title as data-label; the status cell and empty (—) cells are marked. */
   function cards() {
-    document.querySelectorAll("table.hsp-table--records:not(.hsp-cards)").forEach(function (table) {
+    document.querySelectorAll("table.hsp-table--records:not(.hsp-cards), table.hsp-table--announcements:not(.hsp-cards)").forEach(function (table) {
       var titles = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) { return th.textContent.trim(); });
       Array.prototype.forEach.call(table.tBodies, function (body) {
         Array.prototype.forEach.call(body.rows, function (row) {
