@@ -194,9 +194,12 @@ def test_met_says_what_was_entered(engine: Any, criteria: list[dict[str, str]]) 
 def test_invalid_input_is_named_as_such(
     engine: Any, criteria: list[dict[str, str]], inputs: dict[str, Any], row: str, why: str
 ) -> None:
-    result = run(engine, criteria, inputs)["criteria"][row]
+    found = run(engine, criteria, inputs)
+    result = found["criteria"][row]
     assert result["verdict"] == "invalid"
     assert why in result["reason"]
+    group = found["groups"][result["group"]]  # its group says how many entries are invalid, as 不满足 does
+    assert group["verdict"] == "invalid" and group["text"] == "输入无效（1 项）"
 
 
 def test_full_width_digits_and_thousands_separators_are_read(engine: Any, criteria: list[dict[str, str]]) -> None:

@@ -215,13 +215,13 @@
     if (n === 0) return { verdict: 'manual', manual: 0 };
     if (rule === 'any') {
       if (c.met) return { verdict: 'met', manual: 0 };
-      if (c.invalid) return { verdict: 'invalid', manual: c.manual };
+      if (c.invalid) return { verdict: 'invalid', manual: c.manual, invalid: c.invalid };
       if (c.missing) return { verdict: 'missing', manual: c.manual, missing: c.missing };
       if (c.manual) return { verdict: 'manual', manual: c.manual };
       return { verdict: 'not_met', manual: 0 };
     }
     if (c.not_met) return { verdict: 'not_met', manual: c.manual, notMet: c.not_met };
-    if (c.invalid) return { verdict: 'invalid', manual: c.manual };
+    if (c.invalid) return { verdict: 'invalid', manual: c.manual, invalid: c.invalid };
     if (c.missing) return { verdict: 'missing', manual: c.manual, missing: c.missing };
     if (c.manual === n) return { verdict: 'manual', manual: c.manual };
     return { verdict: 'met', manual: c.manual };
@@ -234,6 +234,7 @@
       case 'not_met': return g.notMet ? '不满足（' + g.notMet + ' 项不满足）' : '不满足';
       case 'missing': return g.unchosen ? '未选择依托方式' : '未填完（' + g.missing + ' 项未填写）';
       case 'excluded': return '不适用（未选此依托方式）';
+      case 'invalid': return g.invalid ? '输入无效（' + g.invalid + ' 项）' : '输入无效';
       default: return TEXT[g.verdict];
     }
   }
@@ -264,7 +265,7 @@
       var g = groups[name], route = routeOf[name];
       var c = route && route.chosen && route.chosen !== name ? { verdict: 'excluded', manual: 0 } : combine(g.rule, g.items);
       var item = { group: name, programme: g.programme, kind: g.kind, rule: g.rule, verdict: c.verdict,
-                   manual: c.manual || 0, notMet: c.notMet || 0, missing: c.missing || 0,
+                   manual: c.manual || 0, notMet: c.notMet || 0, missing: c.missing || 0, invalid: c.invalid || 0,
                    unchosen: Boolean(route && !route.chosen) };
       item.text = groupText(item);
       if (g.rule === 'any' && c.verdict === 'met') {
