@@ -140,8 +140,7 @@ def distribution(
     f: Download, *, access: str, title: str, description: str, licence_url: str, schema: Download | None = None
 ) -> dict[str, Any]:
     out: dict[str, Any] = {
-        # the id of the file's row on its page (dataset.md.j2, changes.md.j2): the IRI leads to the file
-        "@id": f"{access}#{f.anchor}" if "#" not in access else f"{access}-{f.anchor}",
+        "@id": sitemap.distribution(access, f.anchor),  # the file's row on its page: the IRI leads to the file
         "@type": "dcat:Distribution",
         "dct:title": zh(title),
         "dct:description": zh(description),

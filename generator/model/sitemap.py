@@ -168,6 +168,17 @@ def release_anchor(version: str) -> str:
     return "v" + version.replace(".", "-")
 
 
+def distribution(dataset: str, file_anchor: str) -> str:
+    """A file of a dataset, as a distribution of the catalogue: the id of the file's row on the
+    dataset's page (``data/register/#file-studios-csv``, ``changes/#v0-1-0-register-file-studios-csv``)."""
+    return f"{dataset}-{file_anchor}" if "#" in dataset else f"{dataset}#{file_anchor}"
+
+
+def fragment(url: str) -> str:
+    """What follows ``#``: the id that a page gives the element the address points at."""
+    return url.partition("#")[2]
+
+
 def release_dataset(version: str, package: str) -> str:
     """A package as one release holds it, as a dataset of the catalogue: ``changes/#v0-1-0-register``."""
     return f"{CHANGES_PAGE}#{release_anchor(version)}-{package}"
