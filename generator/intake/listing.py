@@ -25,11 +25,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import paths
 from generator.intake.fields import TableSpec, header_key
-from generator.intake.normalise import SPACES, lookalikes, unwrap
+from generator.intake.normalise import SPACES, common_characters, lookalikes, unwrap
 from generator.intake.rows import TOTAL
 
-SYNONYMS = Path(__file__).resolve().parents[1] / "data" / "header_synonyms.csv"
+SYNONYMS = paths.HEADER_SYNONYMS
 NAME_COLUMNS = {"name", "host_organization", "master_name"}
 PSEUDO = {"serial": "序号（不导入）", "trade": "职业（工种）", "skip": "不导入"}
 COUNT = r"\s*(?:[（(]\s*共?\s*\d+\s*[个家项名人]?\s*[)）])?\s*[:：]?\s*$"
@@ -243,7 +244,7 @@ def read_lines(lines: list[tuple[int, str]], spec: TableSpec, provinces: dict[st
         item = NUMBERING.sub("", text)
         similar = lookalikes(item)
         if similar:  # ⼯作室 (a Kangxi radical, from a PDF) reads as 工作室, and is said so
-            item = "".join(similar.get(c, c) for c in item)
+            item = common_characters(item)
             shown = "、".join(f"「{c}」（U+{ord(c):04X}）" for c in similar)
             out.carried.append(f"第 {n} 行的{shown}是康熙部首或兼容汉字，按通用汉字「{''.join(similar.values())}」读取")
         values = parse_item(item, spec)

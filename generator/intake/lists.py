@@ -21,7 +21,7 @@ from generator.intake.choices import choices_from_files
 from generator.intake.fields import TableSpec, header_key, table_spec
 from generator.intake.import_ import ImportPlan, plan_rows
 from generator.intake.listing import NUMBERING, PSEUDO, Listing, Record, read_lines, read_table
-from generator.intake.normalise import lookalikes
+from generator.intake.normalise import common_characters
 from generator.intake.plausible import announcement_rows
 from generator.intake.published import Published, read_published
 from generator.intake.read import Upload
@@ -320,7 +320,7 @@ def template_row(spec: TableSpec, record: Record, announcement: dict[str, str], 
         if v.get("name"):
             row["name_as_printed"], row["name_quality"] = v["name"], "printed"
             plain = "".join(v["name"].split())
-            named = MASTER_IN_NAME.match("".join(lookalikes(plain).get(c, c) for c in plain))
+            named = MASTER_IN_NAME.match(common_characters(plain))
             if named and not v.get("master_name"):
                 row["master_name"] = named.group(1)  # 付一鸣技能大师工作室: the master is in the name
         elif v.get("master_name"):

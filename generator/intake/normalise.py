@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import paths
 from generator.intake.choices import Choices
 from generator.intake.fields import TableSpec
 from generator.model.written import joined_masters, short_city
@@ -127,7 +128,7 @@ def _written(path: Path) -> dict[str, dict[str, str]]:
     return out
 
 
-WRITTEN = _written(Path(__file__).resolve().parents[1] / "data" / "value_synonyms.csv")
+WRITTEN = _written(paths.VALUE_SYNONYMS)
 
 
 def normalise_row(
@@ -200,7 +201,7 @@ def normalise_cell(spec: TableSpec, name: str, value: str, look: Lookups) -> tup
         step(lambda v: v.replace("；", ";"), "全角分号改为英文分号")
     if name in NAME_FIELDS and (similar := lookalikes(value)):
         step(
-            lambda v: "".join(similar.get(c, c) for c in v),
+            common_characters,
             "康熙部首或兼容汉字改为通用汉字（" + "、".join(f"U+{ord(c):04X} → {similar[c]}" for c in similar) + "）",
         )
     if name == "master_name":
@@ -256,6 +257,12 @@ def lookalikes(value: str) -> dict[str, str]:
         for c in dict.fromkeys(value)
         if any(lo <= ord(c) <= hi for lo, hi in LOOKALIKE_BLOCKS) and unicodedata.normalize("NFKC", c) != c
     }
+
+
+def common_characters(value: str) -> str:
+    """The value with every lookalike (:func:`lookalikes`) written as its common character."""
+    similar = lookalikes(value)
+    return "".join(similar.get(c, c) for c in value) if similar else value
 
 
 def _hidden_characters(value: str, keep_lines: bool) -> set[str]:

@@ -28,23 +28,25 @@ def drop_totals(upload: Upload) -> tuple[Upload, list[str]]:
     return (replace(upload, rows=tuple(kept)) if said else upload), said
 
 
+def named_columns(spec: TableSpec, cells: tuple[str, ...]) -> int:
+    """How many cells of a row are column names of the template (by Chinese title or field name)."""
+    known = spec.by_header()
+    return sum(bool(c.strip()) and header_key(c) in known for c in cells)
+
+
 def header_below_title(spec: TableSpec, upload: Upload) -> tuple[Upload, str]:
     """A clerk's sheet with a title typed above the template's header (WPS: 「2024年……名单」, merged
     across): when the first row names no column and holds one text at most, and a row within the
     next four names two or more, that row is the header. The title rows are said in a note, not read."""
-    known = spec.by_header()
-
-    def matches(cells: tuple[str, ...]) -> int:
-        return sum(bool(c.strip()) and header_key(c) in known for c in cells)
 
     def title_like(cells: tuple[str, ...]) -> bool:  # one text, in one cell or merged across the row
         return len({c.strip() for c in cells if c.strip()}) <= 1
 
-    if matches(upload.header) or not title_like(upload.header):
+    if named_columns(spec, upload.header) or not title_like(upload.header):
         return upload, ""
     above = [next((c.strip() for c in upload.header if c.strip()), "")]
     for index, (number, cells) in enumerate(upload.rows[:4]):
-        if matches(cells) >= 2:
+        if named_columns(spec, cells) >= 2:
             note = (
                 f"表头在第 {number} 行：上面的{_rows(upload.header_row, number - 1)}"
                 f"（“{'”“'.join(t[:30] for t in above if t)}”）是标题，没有当作记录读取。"
@@ -93,7 +95,7 @@ def map_header(spec: TableSpec, upload: Upload) -> tuple[list[str | None], list[
         columns.append(name)
     if not seen:
         below = next(
-            (n for n, cells in upload.rows[:5] if sum(bool(c.strip()) and header_key(c) in known for c in cells) >= 2),
+            (n for n, cells in upload.rows[:5] if named_columns(spec, cells) >= 2),
             None,
         )  # a title row (WPS: 2024年……名单, merged across) typed above the template's header
         return columns, [

@@ -6,8 +6,8 @@ the CSV by hand.
     → validate a merged copy as the build would → (only if no error) replace the CSV in one rename
 
 A blank cell leaves the field as it is; a cell that says （清空） empties it (an old 状态说明 that no
-longer applies), and the merged copy's validation still refuses to empty a required field. Problems on the changed rows are reported against the update
-file, with its row numbers and the Chinese column titles.
+longer applies), and the merged copy's validation still refuses to empty a required field. Problems on
+the changed rows are reported against the update file, with its row numbers and the Chinese column titles.
 """
 
 from __future__ import annotations
